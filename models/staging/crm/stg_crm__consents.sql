@@ -1,0 +1,24 @@
+with
+
+consents as (
+
+    select * from {{ ref('base_crm__consents') }}
+
+),
+
+staged as (
+
+    select
+        consent_id,
+        identifier_type,
+        identifier_value,
+        channel_id,
+        is_granted,
+        is_duplicate,
+        recorded_at
+    from consents
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,24 @@
+with
+
+ledger as (
+
+    select * from {{ ref('base_crm__stored_value_ledger') }}
+
+),
+
+staged as (
+
+    select
+        entry_id,
+        member_card_no,
+        entry_type,
+        amount,
+        balance_after,
+        is_duplicate,
+        entry_at
+    from ledger
+    where quarantine_reason is null
+
+)
+
+select * from staged

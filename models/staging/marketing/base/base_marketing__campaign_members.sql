@@ -1,0 +1,49 @@
+{%- set raw_columns = [
+    'campaign_member_id', 'campaign_id', 'member_type', 'member_value',
+    'assigned_group', 'assigned_at',
+] -%}
+
+with
+
+source as (
+
+    select * from {{ source('marketing', 'campaign_members') }}
+
+),
+
+parsed as (
+
+    select
+        {{ clean_text('campaign_member_id') }} as campaign_member_id,
+        {{ clean_text('campaign_id') }} as campaign_id,
+        lower({{ clean_text('member_type') }}) as identifier_type,
+        {{ normalize_identifier('member_type', 'member_value') }}
+            as identifier_value,
+        lower({{ clean_text('assigned_group') }}) as assigned_group,
+        {{ parse_iso_timestamp_to_utc(clean_text('assigned_at')) }}
+            as assigned_at,
+        {{ raw_values_json(raw_columns) }} as raw_values,
+        {{ is_repeated_row(raw_columns) }} as is_duplicate
+    from source
+
+),
+
+checked as (
+
+    select
+        parsed.*,
+        parsed.assigned_group = 'holdout' as is_holdout,
+        case
+            when parsed.campaign_member_id is null then 'missing_key'
+            when parsed.assigned_at is null then 'unparseable_timestamp'
+            when parsed.assigned_at > {{ as_of_end_utc() }}
+                then 'future_timestamp'
+            when parsed.assigned_group not in ('treatment', 'holdout')
+                then 'unknown_group'
+            when parsed.identifier_value is null then 'invalid_identifier'
+        end as quarantine_reason
+    from parsed
+
+)
+
+select * from checked

@@ -1,0 +1,25 @@
+with
+
+campaign_members as (
+
+    select * from {{ ref('base_marketing__campaign_members') }}
+
+),
+
+staged as (
+
+    select
+        campaign_member_id,
+        campaign_id,
+        identifier_type,
+        identifier_value,
+        assigned_group,
+        is_holdout,
+        is_duplicate,
+        assigned_at
+    from campaign_members
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,27 @@
+with
+
+coupons as (
+
+    select * from {{ ref('base_marketing__coupons') }}
+
+),
+
+staged as (
+
+    select
+        coupon_id,
+        coupon_code,
+        campaign_id,
+        account_id,
+        member_card_no,
+        face_value,
+        min_spend,
+        is_duplicate,
+        issued_at,
+        expires_at
+    from coupons
+    where quarantine_reason is null
+
+)
+
+select * from staged

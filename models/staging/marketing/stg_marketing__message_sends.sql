@@ -1,0 +1,27 @@
+with
+
+sends as (
+
+    select * from {{ ref('base_marketing__message_sends') }}
+
+),
+
+staged as (
+
+    select
+        send_id,
+        campaign_id,
+        channel_id,
+        recipient_type,
+        recipient,
+        delivery_status,
+        cost,
+        is_delivered,
+        is_duplicate,
+        sent_at
+    from sends
+    where quarantine_reason is null
+
+)
+
+select * from staged

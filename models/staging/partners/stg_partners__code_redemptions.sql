@@ -1,0 +1,24 @@
+with
+
+redemptions as (
+
+    select * from {{ ref('base_partners__code_redemptions') }}
+
+),
+
+staged as (
+
+    select
+        redemption_id,
+        promo_code,
+        redeemed_with,
+        order_id,
+        phone_sha256,
+        is_duplicate,
+        redeemed_at
+    from redemptions
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,25 @@
+with
+
+promotions as (
+
+    select * from {{ ref('base_partners__promotions') }}
+
+),
+
+staged as (
+
+    select
+        promotion_id,
+        partner_id,
+        promotion_name,
+        partner_code,
+        our_code,
+        is_duplicate,
+        start_date,
+        end_date
+    from promotions
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,49 @@
+{%- set raw_columns = [
+    'line_id', 'transaction_id', 'sku', 'quantity', 'unit_price',
+] -%}
+
+with
+
+source as (
+
+    select * from {{ source('pos', 'transaction_items') }}
+
+),
+
+products as (
+
+    select product_id from {{ ref('products') }}
+
+),
+
+parsed as (
+
+    select
+        {{ clean_text('line_id') }} as line_id,
+        {{ clean_text('transaction_id') }} as transaction_id,
+        upper({{ clean_text('sku') }}) as product_id,
+        {{ parse_integer('quantity') }} as quantity,
+        {{ parse_amount('unit_price') }} as unit_price,
+        {{ raw_values_json(raw_columns) }} as raw_values,
+        {{ is_repeated_row(raw_columns) }} as is_duplicate
+    from source
+
+),
+
+checked as (
+
+    select
+        parsed.*,
+        case
+            when parsed.line_id is null then 'missing_key'
+            when parsed.quantity is null then 'unparseable_quantity'
+            when parsed.quantity <= 0 then 'negative_quantity'
+            when parsed.unit_price is null then 'unparseable_amount'
+            when parsed.product_id not in (select product_id from products)
+                then 'unknown_product'
+        end as quarantine_reason
+    from parsed
+
+)
+
+select * from checked

@@ -1,0 +1,24 @@
+with
+
+transaction_items as (
+
+    select * from {{ ref('base_pos__transaction_items') }}
+
+),
+
+staged as (
+
+    select
+        line_id,
+        transaction_id,
+        product_id,
+        quantity,
+        unit_price,
+        unit_price * quantity as gross_amount,
+        is_duplicate
+    from transaction_items
+    where quarantine_reason is null
+
+)
+
+select * from staged

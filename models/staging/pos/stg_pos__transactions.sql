@@ -1,0 +1,29 @@
+with
+
+transactions as (
+
+    select * from {{ ref('base_pos__transactions') }}
+
+),
+
+staged as (
+
+    select
+        transaction_id,
+        store_id,
+        member_card_no,
+        customer_phone,
+        payment_method,
+        cashier_id,
+        net_amount + discount_amount as gross_amount,
+        discount_amount,
+        net_amount,
+        is_employee,
+        is_duplicate,
+        transacted_at
+    from transactions
+    where quarantine_reason is null
+
+)
+
+select * from staged

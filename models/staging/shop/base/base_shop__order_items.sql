@@ -1,0 +1,52 @@
+{%- set raw_columns = [
+    'order_item_id', 'order_id', 'sku', 'quantity', 'unit_price',
+    'line_discount',
+] -%}
+
+with
+
+source as (
+
+    select * from {{ source('shop', 'order_items') }}
+
+),
+
+products as (
+
+    select product_id from {{ ref('products') }}
+
+),
+
+parsed as (
+
+    select
+        {{ clean_text('order_item_id') }} as order_item_id,
+        {{ clean_text('order_id') }} as order_id,
+        upper({{ clean_text('sku') }}) as product_id,
+        {{ parse_integer('quantity') }} as quantity,
+        {{ parse_amount('unit_price') }} as unit_price,
+        {{ parse_amount('line_discount') }} as line_discount,
+        {{ raw_values_json(raw_columns) }} as raw_values,
+        {{ is_repeated_row(raw_columns) }} as is_duplicate
+    from source
+
+),
+
+checked as (
+
+    select
+        parsed.*,
+        case
+            when parsed.order_item_id is null then 'missing_key'
+            when parsed.quantity is null then 'unparseable_quantity'
+            when parsed.quantity <= 0 then 'negative_quantity'
+            when parsed.unit_price is null or parsed.line_discount is null
+                then 'unparseable_amount'
+            when parsed.product_id not in (select product_id from products)
+                then 'unknown_product'
+        end as quarantine_reason
+    from parsed
+
+)
+
+select * from checked

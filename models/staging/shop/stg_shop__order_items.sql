@@ -1,0 +1,26 @@
+with
+
+order_items as (
+
+    select * from {{ ref('base_shop__order_items') }}
+
+),
+
+staged as (
+
+    select
+        order_item_id,
+        order_id,
+        product_id,
+        quantity,
+        unit_price,
+        line_discount,
+        unit_price * quantity as gross_amount,
+        unit_price * quantity - line_discount as net_amount,
+        is_duplicate
+    from order_items
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,28 @@
+with
+
+messages as (
+
+    select * from {{ ref('base_social__community_messages') }}
+
+),
+
+staged as (
+
+    select
+        message_id,
+        group_id,
+        group_name,
+        sender_unionid,
+        sender_role,
+        message_type,
+        campaign_id,
+        message_text,
+        is_staff,
+        is_duplicate,
+        sent_at
+    from messages
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,24 @@
+with
+
+interactions as (
+
+    select * from {{ ref('base_social__video_interactions') }}
+
+),
+
+staged as (
+
+    select
+        interaction_id,
+        channel_id,
+        platform_user_id,
+        video_id,
+        interaction_type,
+        is_duplicate,
+        interacted_at
+    from interactions
+    where quarantine_reason is null
+
+)
+
+select * from staged

@@ -1,0 +1,26 @@
+with
+
+spend as (
+
+    select * from {{ ref('base_spend__daily_spend') }}
+
+),
+
+staged as (
+
+    select
+        spend_id,
+        channel_id,
+        campaign_id,
+        currency,
+        spend_amount,
+        impressions,
+        clicks,
+        is_duplicate,
+        spend_date
+    from spend
+    where quarantine_reason is null
+
+)
+
+select * from staged
