@@ -24,27 +24,60 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Write deterministic, deliberately dirty raw exports for every "
-                    "source, with the truth beside them in _truth/.")
-    parser.add_argument("--people", type=int, default=DEFAULTS["people"],
-                        help="number of people to simulate (default %(default)s)")
-    parser.add_argument("--start", type=dt.date.fromisoformat, default=DEFAULTS["start"],
-                        help="first day of activity, YYYY-MM-DD (default %(default)s)")
-    parser.add_argument("--end", type=dt.date.fromisoformat, default=DEFAULTS["end"],
-                        help="last day of activity, YYYY-MM-DD (default %(default)s)")
-    parser.add_argument("--cutoff", type=dt.date.fromisoformat, default=None,
-                        help="write only rows on or before this day; the simulation still "
-                             "runs to --end, so a later cut-off adds days without changing "
-                             "earlier rows")
-    parser.add_argument("--seed", type=int, default=DEFAULTS["seed"],
-                        help="random seed (default %(default)s)")
-    parser.add_argument("--format", choices=("csv", "parquet"), default="csv",
-                        help="output format (default %(default)s)")
-    parser.add_argument("--out", type=Path, default=Path("data/demo"),
-                        help="output directory, replaced (default %(default)s)")
-    parser.add_argument("--chunk-size", type=int, default=25_000,
-                        help="people simulated and written per chunk (default %(default)s)")
-    parser.add_argument("--progress", action="store_true",
-                        help="show a progress bar (on by default above 50,000 people)")
+        "source, with the truth beside them in _truth/.",
+    )
+    parser.add_argument(
+        "--people",
+        type=int,
+        default=DEFAULTS["people"],
+        help="number of people to simulate (default %(default)s)",
+    )
+    parser.add_argument(
+        "--start",
+        type=dt.date.fromisoformat,
+        default=DEFAULTS["start"],
+        help="first day of activity, YYYY-MM-DD (default %(default)s)",
+    )
+    parser.add_argument(
+        "--end",
+        type=dt.date.fromisoformat,
+        default=DEFAULTS["end"],
+        help="last day of activity, YYYY-MM-DD (default %(default)s)",
+    )
+    parser.add_argument(
+        "--cutoff",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="write only rows on or before this day; the simulation still "
+        "runs to --end, so a later cut-off adds days without changing "
+        "earlier rows",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULTS["seed"], help="random seed (default %(default)s)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="output format (default %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("data/demo"),
+        help="output directory, replaced (default %(default)s)",
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=25_000,
+        help="people simulated and written per chunk (default %(default)s)",
+    )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="show a progress bar (on by default above 50,000 people)",
+    )
     args = parser.parse_args(argv)
     if args.people < 1 or args.chunk_size < 1:
         parser.error("--people and --chunk-size must be positive")
@@ -80,17 +113,30 @@ def generate(args: argparse.Namespace) -> Path:
             shared_rows(world, rows)
         for index in range(low, high):
             person = simulate(world, index, rows)
-            truth.person_writer.writerow((
-                person.key, person.persona, person.is_buyer, person.is_employee,
-                person.is_erased, person.second_phone is not None, person.phone,
-                person.email or "", person.name, person.account_id or "",
-                person.member_card or ""))
+            truth.person_writer.writerow(
+                (
+                    person.key,
+                    person.persona,
+                    person.is_buyer,
+                    person.is_employee,
+                    person.is_erased,
+                    person.second_phone is not None,
+                    person.phone,
+                    person.email or "",
+                    person.name,
+                    person.account_id or "",
+                    person.member_card or "",
+                )
+            )
             if progress is not None:
                 progress.update(1)
         plant(rows, keys, args.seed, chunk, high - low)
         for table in RAW_TABLES:
-            kept = [r for r in rows.get(table.file_stem, [])
-                    if r["_at"] is None or r["_at"].date() <= cutoff]
+            kept = [
+                r
+                for r in rows.get(table.file_stem, [])
+                if r["_at"] is None or r["_at"].date() <= cutoff
+            ]
             rows[table.file_stem] = sort_rows(kept, table.key)
         census.count(world, rows, truth)
         for table in RAW_TABLES:
@@ -101,9 +147,14 @@ def generate(args: argparse.Namespace) -> Path:
     if progress is not None:
         progress.close()
     writer.finish()
-    params = {"people": args.people, "start": args.start.isoformat(),
-              "end": args.end.isoformat(), "cutoff": cutoff.isoformat(),
-              "seed": args.seed, "format": args.format}
+    params = {
+        "people": args.people,
+        "start": args.start.isoformat(),
+        "end": args.end.isoformat(),
+        "cutoff": cutoff.isoformat(),
+        "seed": args.seed,
+        "format": args.format,
+    }
     truth.close(params, args.out)
     return args.out
 
@@ -112,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     began = time.perf_counter()
     out = generate(args)
-    print(f"wrote {len(RAW_TABLES)} raw tables for {args.people:,} people to {out} "
-          f"in {time.perf_counter() - began:.1f}s", file=sys.stderr)
+    print(
+        f"wrote {len(RAW_TABLES)} raw tables for {args.people:,} people to {out} "
+        f"in {time.perf_counter() - began:.1f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -63,31 +63,51 @@ def count(world: World, rows: dict[str, list[Row]], truth: Truth) -> None:
 
     orders = _clean(rows.get("shop__orders", []))
     truth.add("flag:is_test:shop__orders", sum(r["account_id"] in test_accounts for r in orders))
-    truth.add("flag:is_test:shop__accounts",
-              sum(r["account_id"] in test_accounts for r in _clean(rows.get("shop__accounts", []))))
-    truth.add("flag:is_employee:shop__orders",
-              sum(digits(r["receiver_phone"]) in employee_phones for r in orders))
+    truth.add(
+        "flag:is_test:shop__accounts",
+        sum(r["account_id"] in test_accounts for r in _clean(rows.get("shop__accounts", []))),
+    )
+    truth.add(
+        "flag:is_employee:shop__orders",
+        sum(digits(r["receiver_phone"]) in employee_phones for r in orders),
+    )
     pos = _clean(rows.get("pos__transactions", []))
-    truth.add("flag:is_employee:pos__transactions",
-              sum(r["member_card_no"] in employee_cards
-                  or digits(r["customer_phone"]) in employee_phones for r in pos))
+    truth.add(
+        "flag:is_employee:pos__transactions",
+        sum(
+            r["member_card_no"] in employee_cards or digits(r["customer_phone"]) in employee_phones
+            for r in pos
+        ),
+    )
     store_phone = next(s.phone for s in world.stores if s.store_id == DEFAULT_PHONE_STORE)
-    truth.add("store_default_phone:pos__transactions",
-              sum(r["customer_phone"] == store_phone for r in pos))
-    truth.add("placeholder:phone:pos__transactions",
-              sum(r["customer_phone"] == PLACEHOLDER_PHONE for r in pos))
+    truth.add(
+        "store_default_phone:pos__transactions",
+        sum(r["customer_phone"] == store_phone for r in pos),
+    )
+    truth.add(
+        "placeholder:phone:pos__transactions",
+        sum(r["customer_phone"] == PLACEHOLDER_PHONE for r in pos),
+    )
 
     events = _clean(rows.get("app__events", []))
     clicks = _clean(rows.get("marketing__ad_clicks", []))
-    truth.add("placeholder:device:app__events", sum(r["device_id"] == PLACEHOLDER_DEVICE for r in events))
-    truth.add("placeholder:device:marketing__ad_clicks",
-              sum(r["device_id"] == PLACEHOLDER_DEVICE for r in clicks))
-    truth.add("placeholder:openid:app__events", sum(r["openid"] == PLACEHOLDER_OPENID for r in events))
+    truth.add(
+        "placeholder:device:app__events", sum(r["device_id"] == PLACEHOLDER_DEVICE for r in events)
+    )
+    truth.add(
+        "placeholder:device:marketing__ad_clicks",
+        sum(r["device_id"] == PLACEHOLDER_DEVICE for r in clicks),
+    )
+    truth.add(
+        "placeholder:openid:app__events", sum(r["openid"] == PLACEHOLDER_OPENID for r in events)
+    )
     truth.add("family_tablet:app__events", sum(r["device_id"] == FAMILY_TABLET for r in events))
     unknown = set(CHANNEL_SPELLINGS["unknown"])
     truth.add("unknown_channel:app__events", sum(r["utm_source"] in unknown for r in events))
-    truth.add("invalid_birth_date:crm__members",
-              sum(str(r["birth_date"]).endswith("-02-30") for r in _clean(rows.get("crm__members", []))))
+    truth.add(
+        "invalid_birth_date:crm__members",
+        sum(str(r["birth_date"]).endswith("-02-30") for r in _clean(rows.get("crm__members", []))),
+    )
     truth.add("erasure_requests", len(rows.get("crm__erasure_requests", [])))
 
     for table, column, type_column in PHONE_COLUMNS:

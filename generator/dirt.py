@@ -9,8 +9,8 @@ reason to be quarantined.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from generator.world import stable_hash
 
@@ -53,8 +53,13 @@ DEFECTS: tuple[Defect, ...] = (
     Defect("unparseable_amount", "shop__refunds", "refund_amount", 2, _bad_amount),
     Defect("unparseable_amount", "spend__daily_spend", "spend_amount", 2, _bad_amount),
     Defect("unparseable_timestamp", "pos__transactions", "transacted_at", 4, _bad_local_time),
-    Defect("unparseable_timestamp", "social__video_interactions", "interacted_at", 3,
-           lambda v, n: ("N/A", "", "yesterday")[n % 3]),
+    Defect(
+        "unparseable_timestamp",
+        "social__video_interactions",
+        "interacted_at",
+        3,
+        lambda v, n: ("N/A", "", "yesterday")[n % 3],
+    ),
     Defect("future_timestamp", "shop__orders", "ordered_at", 3, _future_iso),
     Defect("future_timestamp", "app__events", "occurred_at_ms", 5, _future_epoch),
     Defect("future_timestamp", "content__reads", "read_at", 2, _future_plain),
@@ -62,12 +67,27 @@ DEFECTS: tuple[Defect, ...] = (
     Defect("negative_quantity", "shop__order_items", "quantity", 4, lambda v, n: f"-{v}"),
     Defect("unknown_product", "shop__order_items", "sku", 6, lambda v, n: f"SKU9{n:03d}"),
     Defect("unknown_product", "pos__transaction_items", "sku", 4, lambda v, n: f"SKU8{n:03d}"),
-    Defect("unparseable_quantity", "shop__order_items", "quantity", 2,
-           lambda v, n: ("two", "1.5")[n % 2]),
-    Defect("out_of_range", "content__reads", "completion_rate", 4,
-           lambda v, n: ("1.700", "-0.200", "3.000", "1.050")[n % 4]),
-    Defect("out_of_range", "service__tickets", "satisfaction_score", 3,
-           lambda v, n: ("6", "0", "9")[n % 3]),
+    Defect(
+        "unparseable_quantity",
+        "shop__order_items",
+        "quantity",
+        2,
+        lambda v, n: ("two", "1.5")[n % 2],
+    ),
+    Defect(
+        "out_of_range",
+        "content__reads",
+        "completion_rate",
+        4,
+        lambda v, n: ("1.700", "-0.200", "3.000", "1.050")[n % 4],
+    ),
+    Defect(
+        "out_of_range",
+        "service__tickets",
+        "satisfaction_score",
+        3,
+        lambda v, n: ("6", "0", "9")[n % 3],
+    ),
     Defect("unknown_store", "pos__transactions", "store_id", 3, lambda v, n: "S999"),
     Defect("missing_key", "marketing__message_sends", "send_id", 3, lambda v, n: ""),
     Defect("missing_key", "app__events", "event_id", 4, lambda v, n: ""),
@@ -101,9 +121,13 @@ def plant(rows: Rows, keys: dict[str, str], seed: int, chunk: int, people: int) 
     for defect in DEFECTS:
         table = rows.get(defect.table, [])
         want = scaled(defect.base_count, people)
-        victims = [r for r in _ranked(table, keys[defect.table],
-                                      f"{chunk}:{defect.kind}:{defect.column}", seed, taken)
-                   if r.get(defect.column) not in (None, "")][:want]
+        victims = [
+            r
+            for r in _ranked(
+                table, keys[defect.table], f"{chunk}:{defect.kind}:{defect.column}", seed, taken
+            )
+            if r.get(defect.column) not in (None, "")
+        ][:want]
         for n, row in enumerate(victims):
             row[defect.column] = defect.damage(str(row[defect.column]), n)
             row["_defect"] = defect.kind

@@ -55,11 +55,15 @@ class Writer:
 
             folder = self.out / table.file_stem
             folder.mkdir(exist_ok=True)
-            columns = list(zip(*values)) if values else [()] * len(table.columns)
-            arrow = pa.table({c: pa.array(list(v), type=pa.string())
-                              for c, v in zip(table.columns, columns)})
-            pq.write_table(arrow, folder / f"part-{chunk:05d}.parquet",
-                           compression="zstd")
+            columns = list(zip(*values, strict=True)) if values else [()] * len(table.columns)
+            # Parquet keeps a missing value as null, where CSV can only leave it empty.
+            arrow = pa.table(
+                {
+                    c: pa.array([x if x != "" else None for x in v], type=pa.string())
+                    for c, v in zip(table.columns, columns, strict=True)
+                }
+            )
+            pq.write_table(arrow, folder / f"part-{chunk:05d}.parquet", compression="zstd")
         self._started.add(table.file_stem)
 
     def finish(self) -> None:
@@ -81,9 +85,20 @@ class Truth:
         self.persons = (self.dir / "persons.csv").open("w", newline="", encoding="utf-8")
         self.person_writer = csv.writer(self.persons, lineterminator="\n")
         self.person_writer.writerow(
-            ("person_key", "persona", "is_buyer", "is_employee", "is_erased",
-             "has_changed_phone", "phone", "email", "name", "account_id",
-             "member_card_no"))
+            (
+                "person_key",
+                "persona",
+                "is_buyer",
+                "is_employee",
+                "is_erased",
+                "has_changed_phone",
+                "phone",
+                "email",
+                "name",
+                "account_id",
+                "member_card_no",
+            )
+        )
         self.counts: dict[str, int] = {}
 
     def add(self, name: str, n: int = 1) -> None:
@@ -106,8 +121,12 @@ class Truth:
         for path in files:
             digest.update(path.relative_to(data_dir).as_posix().encode())
             digest.update(path.read_bytes())
-        manifest = {"parameters": params, "data_sha256": digest.hexdigest(),
-                    "defects": dict(sorted(self.counts.items()))}
+        manifest = {
+            "parameters": params,
+            "data_sha256": digest.hexdigest(),
+            "defects": dict(sorted(self.counts.items())),
+        }
         (self.dir / "manifest.json").write_text(
             json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )

@@ -59,20 +59,146 @@ CITIES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     ("南京", 0.08, ("鼓楼区", "玄武区", "建邺区")),
     ("武汉", 0.08, ("江汉区", "武昌区", "洪山区")),
 )
-STREETS = ("人民路", "中山路", "解放路", "建设路", "和平路", "长江路", "南京路",
-           "延安路", "文化路", "科技路", "新华路", "滨江大道", "世纪大道", "湖滨路")
-SURNAMES = ("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
-            "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
-            "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "潘")
-GIVEN_CHARS = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳",
-               "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华",
-               "玉", "萍", "红", "鹏", "辉", "晶", "婷", "宇", "浩", "凯", "欣", "雪",
-               "琳", "晨", "思", "雨", "佳", "子", "梓", "涵", "怡", "博", "文", "睿")
-EMAIL_DOMAINS = ("qq.com", "163.com", "126.com", "gmail.com", "outlook.com",
-                 "sina.com", "foxmail.com")
-MOBILE_PREFIXES = ("130", "131", "132", "135", "136", "137", "139", "150",
-                   "151", "152", "157", "158", "159", "166", "176", "177",
-                   "180", "181", "182", "186", "187", "188", "189", "191", "199")
+STREETS = (
+    "人民路",
+    "中山路",
+    "解放路",
+    "建设路",
+    "和平路",
+    "长江路",
+    "南京路",
+    "延安路",
+    "文化路",
+    "科技路",
+    "新华路",
+    "滨江大道",
+    "世纪大道",
+    "湖滨路",
+)
+SURNAMES = (
+    "王",
+    "李",
+    "张",
+    "刘",
+    "陈",
+    "杨",
+    "黄",
+    "赵",
+    "吴",
+    "周",
+    "徐",
+    "孙",
+    "马",
+    "朱",
+    "胡",
+    "郭",
+    "何",
+    "林",
+    "罗",
+    "高",
+    "郑",
+    "梁",
+    "谢",
+    "宋",
+    "唐",
+    "许",
+    "韩",
+    "冯",
+    "邓",
+    "曹",
+    "彭",
+    "曾",
+    "肖",
+    "田",
+    "董",
+    "潘",
+)
+GIVEN_CHARS = (
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀",
+    "霞",
+    "平",
+    "刚",
+    "桂",
+    "英",
+    "华",
+    "玉",
+    "萍",
+    "红",
+    "鹏",
+    "辉",
+    "晶",
+    "婷",
+    "宇",
+    "浩",
+    "凯",
+    "欣",
+    "雪",
+    "琳",
+    "晨",
+    "思",
+    "雨",
+    "佳",
+    "子",
+    "梓",
+    "涵",
+    "怡",
+    "博",
+    "文",
+    "睿",
+)
+EMAIL_DOMAINS = (
+    "qq.com",
+    "163.com",
+    "126.com",
+    "gmail.com",
+    "outlook.com",
+    "sina.com",
+    "foxmail.com",
+)
+MOBILE_PREFIXES = (
+    "130",
+    "131",
+    "132",
+    "135",
+    "136",
+    "137",
+    "139",
+    "150",
+    "151",
+    "152",
+    "157",
+    "158",
+    "159",
+    "166",
+    "176",
+    "177",
+    "180",
+    "181",
+    "182",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "199",
+)
 
 PLACEHOLDER_PHONE = "13800000000"
 PLACEHOLDER_DEVICE = "00000000-0000-0000-0000-000000000000"
@@ -82,17 +208,43 @@ WECHAT_MP_APP = "wx_mp_52be0d8e"
 DEFAULT_PHONE_STORE = "S007"
 PARTNER_SALT_DEFAULT = "demo-partner-salt-2025"
 
-CONTENT_TOPICS = ("healthy_eating", "skin_care_tips", "hair_care", "parenting",
-                  "fitness", "home_living", "recipes", "promotions")
+CONTENT_TOPICS = (
+    "healthy_eating",
+    "skin_care_tips",
+    "hair_care",
+    "parenting",
+    "fitness",
+    "home_living",
+    "recipes",
+    "promotions",
+)
 TOPIC_CATEGORY = {
-    "healthy_eating": "health_food", "skin_care_tips": "skin_care",
-    "hair_care": "hair_care", "parenting": "baby_care", "fitness": "fitness",
-    "home_living": "home_care", "recipes": "beverages", "promotions": None,
+    "healthy_eating": "health_food",
+    "skin_care_tips": "skin_care",
+    "hair_care": "hair_care",
+    "parenting": "baby_care",
+    "fitness": "fitness",
+    "home_living": "home_care",
+    "recipes": "beverages",
+    "promotions": None,
 }
-POSITIVE_COMMENTS = ("太好用了，回购！", "很喜欢这个，推荐", "干货满满，收藏了", "质量不错，好评",
-                     "学到了，感谢分享", "效果很好，点赞", "包装精致，满意")
-NEGATIVE_COMMENTS = ("有点贵，不值", "物流太慢了，失望", "用了过敏，差评", "感觉一般，没效果",
-                     "客服态度差", "广告太多了")
+POSITIVE_COMMENTS = (
+    "太好用了，回购！",
+    "很喜欢这个，推荐",
+    "干货满满，收藏了",
+    "质量不错，好评",
+    "学到了，感谢分享",
+    "效果很好，点赞",
+    "包装精致，满意",
+)
+NEGATIVE_COMMENTS = (
+    "有点贵，不值",
+    "物流太慢了，失望",
+    "用了过敏，差评",
+    "感觉一般，没效果",
+    "客服态度差",
+    "广告太多了",
+)
 NEUTRAL_COMMENTS = ("请问哪里可以买？", "有优惠吗", "适合油性皮肤吗？", "多少钱", "已关注")
 
 # Products bought together: a purchase of the key's subcategory adds one of the
@@ -212,15 +364,28 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 def _load_products() -> list[Product]:
     return [
-        Product(r["product_id"], r["category"], r["subcategory"],
-                r["price_tier"], float(r["list_price_cny"]))
+        Product(
+            r["product_id"],
+            r["category"],
+            r["subcategory"],
+            r["price_tier"],
+            float(r["list_price_cny"]),
+        )
         for r in _read_csv(REFERENCE / "products.csv")
     ]
 
 
 def _landline(rng: random.Random, city: str) -> str:
-    area = {"上海": "021", "北京": "010", "广州": "020", "深圳": "0755",
-            "杭州": "0571", "成都": "028", "南京": "025", "武汉": "027"}[city]
+    area = {
+        "上海": "021",
+        "北京": "010",
+        "广州": "020",
+        "深圳": "0755",
+        "杭州": "0571",
+        "成都": "028",
+        "南京": "025",
+        "武汉": "027",
+    }[city]
     return f"{area}-{rng.randint(5000_0000, 8999_9999)}"
 
 
@@ -232,8 +397,16 @@ def _stores(rng: random.Random, start: dt.date) -> list[Store]:
             number += 1
             district = rng.choice(districts)
             opened = start - dt.timedelta(days=rng.randint(200, 2500))
-            stores.append(Store(f"S{number:03d}", f"{city}{district}店{number}",
-                                city, district, _landline(rng, city), opened))
+            stores.append(
+                Store(
+                    f"S{number:03d}",
+                    f"{city}{district}店{number}",
+                    city,
+                    district,
+                    _landline(rng, city),
+                    opened,
+                )
+            )
     return stores
 
 
@@ -241,70 +414,119 @@ def _campaigns(rng: random.Random, start: dt.date, end: dt.date) -> list[Campaig
     campaigns: list[Campaign] = []
     span = (end - start).days
 
-    def add(channel: str, objective: str, name: str, length: int,
-            holdout: bool, rate: float = 0.0, coupon: int = 0,
-            begin: dt.date | None = None) -> None:
+    def add(
+        channel: str,
+        objective: str,
+        name: str,
+        length: int,
+        holdout: bool,
+        rate: float = 0.0,
+        coupon: int = 0,
+        begin: dt.date | None = None,
+    ) -> None:
         begin = begin or start + dt.timedelta(days=rng.randint(0, span - length))
         number = len(campaigns) + 1
-        campaigns.append(Campaign(
-            f"C{number:04d}", name, channel, objective, begin,
-            min(end, begin + dt.timedelta(days=length - 1)), holdout, rate,
-            coupon))
+        campaigns.append(
+            Campaign(
+                f"C{number:04d}",
+                name,
+                channel,
+                objective,
+                begin,
+                min(end, begin + dt.timedelta(days=length - 1)),
+                holdout,
+                rate,
+                coupon,
+            )
+        )
 
     # Always-on paid acquisition, one campaign per platform and half-year.
-    for channel, label in (("douyin", "抖音信息流"), ("xiaohongshu", "小红书种草"),
-                           ("kuaishou", "快手短视频"), ("baidu_search", "百度搜索"),
-                           ("tmall", "天猫直通车"), ("meituan", "美团到店")):
+    for channel, label in (
+        ("douyin", "抖音信息流"),
+        ("xiaohongshu", "小红书种草"),
+        ("kuaishou", "快手短视频"),
+        ("baidu_search", "百度搜索"),
+        ("tmall", "天猫直通车"),
+        ("meituan", "美团到店"),
+    ):
         begin = start
         while begin <= end:
-            add(channel, "acquisition", f"{label}{begin:%Y%m}", 182, False,
-                begin=begin)
+            add(channel, "acquisition", f"{label}{begin:%Y%m}", 182, False, begin=begin)
             begin += dt.timedelta(days=182)
     # Messaging and retention programmes with holdouts.
-    for channel, label, count in (("sms", "短信", 6), ("email", "邮件", 4),
-                                  ("wecom", "企微1对1", 6), ("app_push", "APP推送", 5)):
+    for channel, label, count in (
+        ("sms", "短信", 6),
+        ("email", "邮件", 4),
+        ("wecom", "企微1对1", 6),
+        ("app_push", "APP推送", 5),
+    ):
         for k in range(count):
-            add(channel, rng.choice(("retention", "reactivation", "cross_sell")),
-                f"{label}关怀{k + 1}", 10, True, rate=rng.uniform(0.25, 0.45),
-                coupon=rng.choice((0, 10, 20, 30)))
+            add(
+                channel,
+                rng.choice(("retention", "reactivation", "cross_sell")),
+                f"{label}关怀{k + 1}",
+                10,
+                True,
+                rate=rng.uniform(0.25, 0.45),
+                coupon=rng.choice((0, 10, 20, 30)),
+            )
     # Community flash sales: short, posted in the groups.
     for k in range(14):
-        add("community_group", "flash_sale", f"社群秒杀{k + 1}", 2, False,
-            rate=0.5, coupon=0)
+        add("community_group", "flash_sale", f"社群秒杀{k + 1}", 2, False, rate=0.5, coupon=0)
     return campaigns
 
 
 def _content(rng: random.Random, start: dt.date, end: dt.date) -> list[ContentItem]:
     items = []
-    channel_types = (("wechat_official_account", ("article", "article", "video", "live")),
-                     ("xiaohongshu", ("note", "video")),
-                     ("douyin", ("video", "live")),
-                     ("mini_program", ("article", "poster")))
+    channel_types = (
+        ("wechat_official_account", ("article", "article", "video", "live")),
+        ("xiaohongshu", ("note", "video")),
+        ("douyin", ("video", "live")),
+        ("mini_program", ("article", "poster")),
+    )
     span = (end - start).days
     for number in range(1, 161):
         channel, types = channel_types[number % len(channel_types)]
         topic = rng.choice(CONTENT_TOPICS)
         published = dt.datetime.combine(
             start + dt.timedelta(days=rng.randint(0, span - 7)),
-            dt.time(rng.choice((8, 12, 18, 20, 21)), rng.randint(0, 59)))
-        items.append(ContentItem(f"CT{number:04d}", channel, rng.choice(types),
-                                 topic, f"{topic.replace('_', ' ')} #{number}",
-                                 published))
+            dt.time(rng.choice((8, 12, 18, 20, 21)), rng.randint(0, 59)),
+        )
+        items.append(
+            ContentItem(
+                f"CT{number:04d}",
+                channel,
+                rng.choice(types),
+                topic,
+                f"{topic.replace('_', ' ')} #{number}",
+                published,
+            )
+        )
     return items
 
 
 def _partners(rng: random.Random, start: dt.date, end: dt.date) -> list[Partner]:
-    spec = (("P01", "绿野健康食品", "health_food"),
-            ("P02", "跃动运动", "fitness"),
-            ("P03", "贝贝母婴", "baby_care"))
+    spec = (
+        ("P01", "绿野健康食品", "health_food"),
+        ("P02", "跃动运动", "fitness"),
+        ("P03", "贝贝母婴", "baby_care"),
+    )
     partners = []
     span = (end - start).days
     for number, (pid, name, category) in enumerate(spec, start=1):
         begin = start + dt.timedelta(days=int(span * (0.35 + 0.2 * number)) % (span - 60))
-        partners.append(Partner(pid, name, category, f"JP{number:02d}",
-                                f"{pid}X{rng.randint(1000, 9999)}",
-                                f"OURS{rng.randint(1000, 9999)}", begin,
-                                begin + dt.timedelta(days=29)))
+        partners.append(
+            Partner(
+                pid,
+                name,
+                category,
+                f"JP{number:02d}",
+                f"{pid}X{rng.randint(1000, 9999)}",
+                f"OURS{rng.randint(1000, 9999)}",
+                begin,
+                begin + dt.timedelta(days=29),
+            )
+        )
     return partners
 
 
@@ -317,8 +539,12 @@ def build_world(seed: int, start: dt.date, end: dt.date) -> World:
         by_sub.setdefault(product.subcategory, []).append(product)
         by_cat.setdefault(product.category, []).append(product)
     return World(
-        seed=seed, start=start, end=end, products=products,
-        by_subcategory=by_sub, by_category=by_cat,
+        seed=seed,
+        start=start,
+        end=end,
+        products=products,
+        by_subcategory=by_sub,
+        by_category=by_cat,
         stores=_stores(rng, start),
         campaigns=_campaigns(rng, start, end),
         content=_content(rng, start, end),

@@ -15,7 +15,7 @@ staged as (
         recipient_type,
         recipient,
         delivery_status,
-        cost,
+        send_cost,
         is_delivered,
         is_duplicate,
         sent_at

@@ -38,24 +38,24 @@
 with
 
 {% for source_name, table_name, key in checked_tables %}
-{{ source_name }}__{{ table_name }} as (
+    {{ source_name }}__{{ table_name }} as (
 
-    select
-        '{{ source_name }}.{{ table_name }}' as source_table,
-        {{ key }} as raw_key,
-        quarantine_reason,
-        raw_values
-    from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
-    where quarantine_reason is not null
+        select
+            '{{ source_name }}.{{ table_name }}' as source_table,
+            {{ key }} as raw_key,
+            quarantine_reason,
+            raw_values
+        from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+        where quarantine_reason is not null
 
-),
+    ),
 
 {% endfor %}
 quarantined as (
 
     {% for source_name, table_name, key in checked_tables %}
-    select * from {{ source_name }}__{{ table_name }}
-    {% if not loop.last %}union all{% endif %}
+        select * from {{ source_name }}__{{ table_name }}
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 ),
@@ -65,8 +65,12 @@ numbered as (
     select
         quarantined.*,
         row_number() over (
-            partition by source_table, raw_key, quarantine_reason, raw_values
-            order by raw_values
+            partition by
+                quarantined.source_table,
+                quarantined.raw_key,
+                quarantined.quarantine_reason,
+                quarantined.raw_values
+            order by quarantined.raw_values
         ) as occurrence
     from quarantined
 

@@ -41,7 +41,8 @@ checked as (
             when parsed.read_at is null then 'unparseable_timestamp'
             when parsed.read_at > {{ as_of_end_utc() }}
                 then 'future_timestamp'
-            when coalesce(parsed.completion_rate not between 0 and 1, true)
+            when
+                coalesce(parsed.completion_rate not between 0 and 1, true)
                 or coalesce(parsed.read_seconds < 0, true)
                 then 'out_of_range'
         end as quarantine_reason

@@ -20,9 +20,11 @@ parsed as (
             as identifier_value,
         {{ map_channel('channel') }} as channel_id,
         case
-            when lower({{ clean_text('consent_status') }}) in
+            when
+                lower({{ clean_text('consent_status') }}) in
                 ('granted', 'opt_in', 'yes', 'y') then true
-            when lower({{ clean_text('consent_status') }}) in
+            when
+                lower({{ clean_text('consent_status') }}) in
                 ('withdrawn', 'opt_out', 'no', 'n', 'refused') then false
         end as is_granted,
         {{ local_to_utc(parse_timestamp(clean_text('recorded_at'),

@@ -13,7 +13,10 @@ source as (
 
 employees as (
 
-    select phone, member_card_no from {{ ref('employees') }}
+    select
+        phone,
+        member_card_no
+    from {{ ref('employees') }}
 
 ),
 
@@ -46,8 +49,10 @@ checked as (
     select
         parsed.*,
         coalesce(
-            parsed.member_card_no in (select member_card_no from employees)
-            or parsed.phone in (select phone from employees),
+            parsed.member_card_no in (
+                select employees.member_card_no from employees
+            )
+            or parsed.phone in (select employees.phone from employees),
             false
         ) as is_employee,
         case

@@ -33,7 +33,8 @@ checked as (
         parsed.*,
         case
             when parsed.campaign_id is null then 'missing_key'
-            when parsed.start_date is null or parsed.end_date is null
+            when
+                parsed.start_date is null or parsed.end_date is null
                 or parsed.end_date < parsed.start_date
                 then 'invalid_date'
         end as quarantine_reason

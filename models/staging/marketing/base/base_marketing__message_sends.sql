@@ -21,7 +21,7 @@ parsed as (
         {{ normalize_identifier('recipient_type', 'recipient') }}
             as recipient,
         lower({{ clean_text('delivery_status') }}) as delivery_status,
-        {{ parse_amount('cost') }} as cost,
+        {{ parse_amount('cost') }} as send_cost,
         {{ parse_iso_timestamp_to_utc(clean_text('sent_at')) }} as sent_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
         {{ is_repeated_row(raw_columns) }} as is_duplicate
@@ -39,7 +39,7 @@ checked as (
             when parsed.sent_at is null then 'unparseable_timestamp'
             when parsed.sent_at > {{ as_of_end_utc() }}
                 then 'future_timestamp'
-            when parsed.cost is null then 'unparseable_amount'
+            when parsed.send_cost is null then 'unparseable_amount'
         end as quarantine_reason
     from parsed
 

@@ -17,6 +17,10 @@ parsed as (
         {{ clean_text('partner_id') }} as partner_id,
         lower({{ clean_text('phone_sha256') }}) as phone_sha256,
         lower({{ clean_text('email_sha256') }}) as email_sha256,
+        {{ regex_full_match("lower(" ~ clean_text('phone_sha256') ~ ")",
+                            '[0-9a-f]{64}') }} as is_phone_hash_valid,
+        {{ regex_full_match("lower(" ~ clean_text('email_sha256') ~ ")",
+                            '[0-9a-f]{64}') }} as is_email_hash_valid,
         {{ parse_date('list_date') }} as list_date,
         {{ raw_values_json(raw_columns) }} as raw_values,
         {{ is_repeated_row(raw_columns) }} as is_duplicate
@@ -31,13 +35,10 @@ checked as (
         case
             when parsed.list_entry_id is null then 'missing_key'
             when parsed.list_date is null then 'invalid_date'
-            when coalesce(
-                not {{ regex_full_match('parsed.phone_sha256', '[0-9a-f]{64}') }},
-                false
-            ) or coalesce(
-                not {{ regex_full_match('parsed.email_sha256', '[0-9a-f]{64}') }},
-                false
-            ) or (parsed.phone_sha256 is null and parsed.email_sha256 is null)
+            when
+                not coalesce(parsed.is_phone_hash_valid, true)
+                or not coalesce(parsed.is_email_hash_valid, true)
+                or (parsed.phone_sha256 is null and parsed.email_sha256 is null)
                 then 'invalid_hash'
         end as quarantine_reason
     from parsed

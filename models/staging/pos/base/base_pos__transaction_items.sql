@@ -39,7 +39,10 @@ checked as (
             when parsed.quantity is null then 'unparseable_quantity'
             when parsed.quantity <= 0 then 'negative_quantity'
             when parsed.unit_price is null then 'unparseable_amount'
-            when parsed.product_id not in (select product_id from products)
+            when
+                parsed.product_id not in (
+                    select products.product_id from products
+                )
                 then 'unknown_product'
         end as quarantine_reason
     from parsed

@@ -21,7 +21,10 @@ stores as (
 
 employees as (
 
-    select phone, member_card_no from {{ ref('employees') }}
+    select
+        phone,
+        member_card_no
+    from {{ ref('employees') }}
 
 ),
 
@@ -50,8 +53,10 @@ checked as (
     select
         parsed.*,
         coalesce(
-            parsed.member_card_no in (select member_card_no from employees)
-            or parsed.customer_phone in (select phone from employees),
+            parsed.member_card_no in (
+                select employees.member_card_no from employees
+            )
+            or parsed.customer_phone in (select employees.phone from employees),
             false
         ) as is_employee,
         case
@@ -61,7 +66,7 @@ checked as (
                 then 'future_timestamp'
             when parsed.net_amount is null or parsed.discount_amount is null
                 then 'unparseable_amount'
-            when parsed.store_id not in (select store_id from stores)
+            when parsed.store_id not in (select stores.store_id from stores)
                 then 'unknown_store'
         end as quarantine_reason
     from parsed

@@ -23,7 +23,7 @@ parsed as (
         lower({{ clean_text('resolution') }}) as resolution,
         {{ parse_integer('satisfaction_score') }} as satisfaction_score,
         {{ clean_text('satisfaction_score') }} is not null
-        as has_satisfaction_text,
+            as has_satisfaction_text,
         {{ local_to_utc(parse_timestamp(clean_text('opened_at'),
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as opened_at,
@@ -45,8 +45,11 @@ checked as (
             when parsed.opened_at is null then 'unparseable_timestamp'
             when parsed.opened_at > {{ as_of_end_utc() }}
                 then 'future_timestamp'
-            when parsed.has_satisfaction_text
-                and coalesce(parsed.satisfaction_score not between 1 and 5, true)
+            when
+                parsed.has_satisfaction_text
+                and coalesce(
+                    parsed.satisfaction_score not between 1 and 5, true
+                )
                 then 'out_of_range'
         end as quarantine_reason
     from parsed

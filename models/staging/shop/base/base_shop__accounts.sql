@@ -48,10 +48,13 @@ checked as (
     select
         parsed.*,
         coalesce(
-            parsed.account_id in (select account_id from test_accounts), false
+            parsed.account_id in (
+                select test_accounts.account_id from test_accounts
+            ),
+            false
         ) as is_test,
         coalesce(
-            parsed.phone in (select phone from employees), false
+            parsed.phone in (select employees.phone from employees), false
         ) as is_employee,
         case
             when parsed.account_id is null then 'missing_key'

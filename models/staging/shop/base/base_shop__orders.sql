@@ -56,17 +56,22 @@ checked as (
         parsed.*,
         parsed.order_status = 'cancelled' as is_cancelled,
         coalesce(
-            parsed.account_id in (select account_id from test_accounts), false
+            parsed.account_id in (
+                select test_accounts.account_id from test_accounts
+            ),
+            false
         ) as is_test,
         coalesce(
-            parsed.receiver_phone in (select phone from employees), false
+            parsed.receiver_phone in (select employees.phone from employees),
+            false
         ) as is_employee,
         case
             when parsed.order_id is null then 'missing_key'
             when parsed.ordered_at is null then 'unparseable_timestamp'
             when parsed.ordered_at > {{ as_of_end_utc() }}
                 then 'future_timestamp'
-            when parsed.gross_amount is null
+            when
+                parsed.gross_amount is null
                 or parsed.discount_amount is null
                 or parsed.shipping_fee is null
                 then 'unparseable_amount'

@@ -38,7 +38,8 @@ checked as (
         parsed.*,
         case
             when parsed.follow_id is null then 'missing_key'
-            when parsed.followed_at is null
+            when
+                parsed.followed_at is null
                 or (parsed.has_unfollow_text and parsed.unfollowed_at is null)
                 then 'unparseable_timestamp'
             when parsed.followed_at > {{ as_of_end_utc() }}

@@ -1,0 +1,53 @@
+# Two entry points (see README):
+#   make build   venv + runtime requirements + demo data + dbt build -> DuckDB file
+#   make test    venv + dev requirements + every check (lint, dbt on DuckDB and
+#                Spark, pytest end to end, documentation and test coverage)
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+DATA ?= data/demo
+export MARKETING_DUCKDB_PATH ?= warehouse/precision_marketing.duckdb
+
+.PHONY: build test data lint pytest docs benchmark constraints clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+$(DATA)/_truth/manifest.json: $(VENV)/.runtime $(wildcard generator/*.py) $(wildcard seeds/reference/*.csv)
+	$(BIN)/python -m generator --out $(DATA)
+
+data: $(DATA)/_truth/manifest.json
+
+build: data
+	mkdir -p $(dir $(MARKETING_DUCKDB_PATH))
+	$(BIN)/dbt build --vars '{raw_data_path: $(DATA)}'
+	@echo "Built $(MARKETING_DUCKDB_PATH): open it with DuckDB or any BI tool (schemas marts, staging, ...)."
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check generator tests/python $(wildcard benchmarks)
+	$(BIN)/sqlfluff lint models tests analyses
+
+pytest: $(VENV)/.dev data
+	$(BIN)/pytest tests/python
+
+test: lint pytest
+
+docs: build
+	$(BIN)/dbt docs generate && $(BIN)/dbt docs serve
+
+constraints: $(VENV)/.dev
+	(echo "# Every package the project installs, pinned (pip install ... -c constraints.txt)."; \
+	 echo "# Regenerate with: make constraints"; $(BIN)/pip freeze --exclude-editable) > constraints.txt
+
+clean:
+	rm -rf target logs warehouse $(DATA)
