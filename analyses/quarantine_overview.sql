@@ -21,4 +21,4 @@ summarised as (
 )
 
 select * from summarised
-order by source_table, quarantine_reason
+order by 1, 2
