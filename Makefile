@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 DATA ?= data/demo
 export MARKETING_DUCKDB_PATH ?= warehouse/precision_marketing.duckdb
 
-.PHONY: build test data lint pytest docs benchmark constraints clean
+.PHONY: build test data lint pytest java spark-build docs benchmark constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,22 @@ build: data
 	@echo "Built $(MARKETING_DUCKDB_PATH): open it with DuckDB or any BI tool (schemas marts, staging, ...)."
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check generator tests/python $(wildcard benchmarks)
+	$(BIN)/ruff check generator tools tests/python $(wildcard benchmarks)
 	$(BIN)/sqlfluff lint models tests analyses
 
-pytest: $(VENV)/.dev data
+# Spark needs a Java runtime (17+); install Debian's when there is none.
+java:
+	@command -v java >/dev/null || { echo "Installing a Java runtime for Spark"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
+
+pytest: $(VENV)/.dev data java
 	$(BIN)/pytest tests/python
+
+# The same project on Spark (local[2]); warehouse and metastore in target/spark.
+spark-build: $(VENV)/.dev data java
+	SPARK_RUN_DIR=$(CURDIR)/target/spark $(BIN)/python -m tools.spark_load_raw --data $(DATA)
+	SPARK_RUN_DIR=$(CURDIR)/target/spark DBT_TARGET=spark $(BIN)/dbt build --target-path target/spark/dbt
 
 test: lint pytest
 

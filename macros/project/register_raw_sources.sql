@@ -1,10 +1,13 @@
 {#- Runs before every build (on-run-start). Raw sources are always read as
-    relations in the `raw_schema` schema. With raw_source_mode 'files' (the
-    default, DuckDB only) this macro creates one view per raw table over the
-    export file(s) under `raw_data_path`; with 'tables' the tables must already
-    be there (a lakehouse schema, or the Spark loader). Either way a missing
-    source fails the build at once, listing what it looked for and how to fix
-    it, instead of failing in the middle of staging. -#}
+    relations in the `raw_schema` schema.
+    - raw_source_mode 'files' on DuckDB (the default): creates one view per
+      raw table over the export file(s) under `raw_data_path`.
+    - raw_source_mode 'tables', and always on Spark: the raw tables must
+      already exist (an existing lakehouse schema, or the ones
+      `python -m tools.spark_load_raw` writes from the export files).
+    Either way a missing source fails the build at once, listing what it
+    looked for and how to fix it, instead of failing in the middle of
+    staging. -#}
 {% macro register_raw_sources() %}
     {%- if execute and flags.WHICH in ('build', 'run', 'test', 'seed', 'compile', 'show', 'docs') -%}
         {%- set missing = [] -%}
@@ -37,7 +40,7 @@
                 ~ "\nGenerate the demo data with `make data`, point var raw_data_path at the folder"
                 ~ " that holds your exports (raw_file_format csv or parquet), or load the raw"
                 ~ " tables into schema '" ~ var('raw_schema') ~ "' and set raw_source_mode to 'tables'"
-                ~ " (README, 'Point it at your own data').") }}
+                ~ " (on Spark: python -m tools.spark_load_raw). See README, 'Point it at your own data'.") }}
         {%- endif -%}
     {%- endif -%}
     select 1

@@ -1,6 +1,9 @@
 {#- Every raw row that staging could not use, from every source table: which
     table, its key as it arrived, the reason code and the raw values. Each
-    base_ model decides the reason; this model only collects them. -#}
+    base_ model decides the reason; this model only collects them. A table,
+    not a view: a snapshot of what each build refused (and a view this long
+    exceeds the Hive metastore's limit on view text). -#}
+{{ config(materialized='table') }}
 {%- set checked_tables = [
     ('app', 'events', 'event_id'),
     ('content', 'items', 'content_id'),
