@@ -35,6 +35,7 @@ build: data
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check generator tools tests/python $(wildcard benchmarks)
+	$(BIN)/ruff format --check generator tools tests/python $(wildcard benchmarks)
 	$(BIN)/sqlfluff lint models tests analyses
 
 # Spark needs a Java runtime (17+); install Debian's when there is none.

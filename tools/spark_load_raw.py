@@ -35,8 +35,9 @@ def file_path(data: Path, identifier: str, fmt: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.spark_load_raw",
-                                     description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.spark_load_raw", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "demo")
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
     parser.add_argument("--schema", default="raw")
@@ -44,11 +45,18 @@ def main(argv: list[str] | None = None) -> int:
 
     tables = raw_tables()
     data = args.data.resolve()
-    missing = [str(file_path(data, t, args.format)) for t in tables
-               if not file_path(data, t, args.format).exists()]
+    missing = [
+        str(file_path(data, t, args.format))
+        for t in tables
+        if not file_path(data, t, args.format).exists()
+    ]
     if missing:
-        print("Raw files are missing:\n  - " + "\n  - ".join(missing)
-              + "\nGenerate the demo data with `make data` or pass --data.", file=sys.stderr)
+        print(
+            "Raw files are missing:\n  - "
+            + "\n  - ".join(missing)
+            + "\nGenerate the demo data with `make data` or pass --data.",
+            file=sys.stderr,
+        )
         return 2
 
     from pyspark.sql import functions as F
@@ -60,9 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         path = str(file_path(data, identifier, args.format))
         if args.format == "csv":
             schema = StructType([StructField(c, StringType()) for c in columns])
-            frame = (spark.read.schema(schema)
-                     .options(header="true", escape='"', multiLine="true", mode="PERMISSIVE")
-                     .csv(path))
+            frame = (
+                spark.read.schema(schema)
+                .options(header="true", escape='"', multiLine="true", mode="PERMISSIVE")
+                .csv(path)
+            )
         else:
             frame = spark.read.parquet(path)
             frame = frame.select([F.col(c).cast("string").alias(c) for c in columns])

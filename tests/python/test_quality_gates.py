@@ -15,18 +15,38 @@ TEST_COVERAGE_MIN = 0.35
 
 
 def test_dbt_score_gate(warehouse):
-    result = run([str(BIN / "dbt-score"), "lint", "--manifest",
-                  str(warehouse.target_path / "manifest.json"),
-                  "--fail-project-under", str(DBT_SCORE_PROJECT_MIN),
-                  "--fail-any-item-under", str(DBT_SCORE_ITEM_MIN)], check=False)
+    result = run(
+        [
+            str(BIN / "dbt-score"),
+            "lint",
+            "--manifest",
+            str(warehouse.target_path / "manifest.json"),
+            "--fail-project-under",
+            str(DBT_SCORE_PROJECT_MIN),
+            "--fail-any-item-under",
+            str(DBT_SCORE_ITEM_MIN),
+        ],
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-6000:]
 
 
 def _coverage(warehouse, kind: str, minimum: float) -> float:
     report = warehouse.target_path / f"coverage_{kind}.json"
-    result = run([str(BIN / "dbt-coverage"), "compute", kind,
-                  "--run-artifacts-dir", str(warehouse.target_path),
-                  "--cov-report", str(report), "--cov-fail-under", str(minimum)], check=False)
+    result = run(
+        [
+            str(BIN / "dbt-coverage"),
+            "compute",
+            kind,
+            "--run-artifacts-dir",
+            str(warehouse.target_path),
+            "--cov-report",
+            str(report),
+            "--cov-fail-under",
+            str(minimum),
+        ],
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     return json.loads(report.read_text())["coverage"]
 

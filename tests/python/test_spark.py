@@ -39,12 +39,10 @@ def spark_build(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> Pa
     env = {"SPARK_RUN_DIR": str(run_dir), "DBT_TARGET": "spark"}
     run([sys.executable, "-m", "tools.spark_load_raw", "--data", str(demo_data)], env=env)
     for attempt in ("first", "second"):
-        result = run([str(BIN / "dbt"), "build", "--target-path", str(run_dir / "target")],
-                     env=env)
+        result = run([str(BIN / "dbt"), "build", "--target-path", str(run_dir / "target")], env=env)
         assert "Completed successfully" in result.stdout, (attempt, result.stdout[-4000:])
     export = run_dir / "export"
-    run([sys.executable, "-m", "tools.spark_export", "--out", str(export), *KEY_RELATIONS],
-        env=env)
+    run([sys.executable, "-m", "tools.spark_export", "--out", str(export), *KEY_RELATIONS], env=env)
     return export
 
 
@@ -52,15 +50,22 @@ def spark_build(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> Pa
 def test_spark_and_duckdb_agree_row_for_row(spark_build, warehouse, relation):
     skip = KEY_RELATIONS[relation]
     with duckdb.connect(str(warehouse.path), read_only=True) as con:
-        columns = [c for (c,) in con.execute(
-            "select column_name from information_schema.columns "
-            "where table_schema || '.' || table_name = ? order by ordinal_position",
-            [relation]).fetchall() if c not in skip]
+        columns = [
+            c
+            for (c,) in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema || '.' || table_name = ? order by ordinal_position",
+                [relation],
+            ).fetchall()
+            if c not in skip
+        ]
         assert columns, relation
         listed = ", ".join(f'cast("{c}" as varchar) as "{c}"' for c in columns)
         ours = f"select {listed} from {relation}"
-        theirs = (f"select {', '.join(chr(34) + c + chr(34) for c in columns)} "
-                  f"from read_parquet('{spark_build / relation}/*.parquet')")
+        theirs = (
+            f"select {', '.join(chr(34) + c + chr(34) for c in columns)} "
+            f"from read_parquet('{spark_build / relation}/*.parquet')"
+        )
         total = con.execute(f"select count(*) from ({ours})").fetchone()[0]
         only_duckdb = con.execute(f"select count(*) from ({ours} except all {theirs})").fetchone()
         only_spark = con.execute(f"select count(*) from ({theirs} except all {ours})").fetchone()
@@ -70,6 +75,7 @@ def test_spark_and_duckdb_agree_row_for_row(spark_build, warehouse, relation):
 
 def test_spark_run_leaves_no_state_in_the_project(spark_build):
     """Warehouse and metastore live under the per-run folder, never in the repo."""
-    leftovers = [name for name in ("metastore_db", "spark-warehouse", "derby.log")
-                 if (ROOT / name).exists()]
+    leftovers = [
+        name for name in ("metastore_db", "spark-warehouse", "derby.log") if (ROOT / name).exists()
+    ]
     assert leftovers == []
