@@ -368,7 +368,7 @@ class PersonSimulator:
                 account_id=p.account_id,
                 phone=self.phone_text(phone),
                 email=self.email_text(p.email) if p.email else "",
-                wx_unionid=p.unionid if rng.random() < 0.9 else "",
+                wx_unionid=p.unionid if rng.random() < 0.97 else "",
                 nickname=f"{p.name[:1]}{rng.choice(('小', '阿', ''))}{rng.randint(1, 999)}",
                 receiver_name=name,
                 birth_date=(
@@ -829,15 +829,18 @@ class PersonSimulator:
         p, rng, w = self.p, self.rng, self.w
         store = p.home_store if rng.random() < 0.8 else rng.choice(w.stores).store_id
         txn = "PT" + stable_hash(w.seed, p.index, "pos", k, size=7).upper()
-        # Staff show their card to get the staff discount.
-        card = p.member_card if (p.member_card and (p.is_employee or rng.random() < 0.88)) else ""
+        # Staff show their card to get the staff discount. At one store the
+        # cashiers rarely ask for the card and type the store's own number.
+        lazy_store = store == DEFAULT_PHONE_STORE
+        asked = rng.random() < (0.35 if lazy_store else 0.88)
+        card = p.member_card if (p.member_card and (p.is_employee or asked)) else ""
         phone = ""
         if not card:
             roll = rng.random()
-            if roll < 0.45:
-                phone = self.phone_text(p.phone)
-            elif store == DEFAULT_PHONE_STORE and roll < 0.95:
+            if lazy_store and roll < 0.9:
                 phone = next(s.phone for s in w.stores if s.store_id == store)
+            elif roll < 0.45:
+                phone = self.phone_text(p.phone)
             elif roll < 0.52:
                 phone = PLACEHOLDER_PHONE
         paid_with = rng.choice(("wechat_pay", "alipay", "bank_card", "cash"))

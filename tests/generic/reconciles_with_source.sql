@@ -1,6 +1,7 @@
-{#- Nothing is dropped silently: every raw row of the source table is either
-    in the staged model or in the quarantine, with nothing left over. Fails
-    with the three counts when they do not add up. -#}
+{#- Nothing is dropped silently: every raw row of the source table is in
+    the staged model, in the quarantine, or removed because its person asked
+    to be erased, with nothing left over. Fails with the counts when they do
+    not add up. -#}
 {% test reconciles_with_source(model, source_name, table_name) %}
 
 with
@@ -18,6 +19,20 @@ staged_rows as (
 
 ),
 
+erased_rows as (
+
+    select count(*) as row_count
+    from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+    where not (
+        case
+            when quarantine_reason is null
+                then {{ erasure_filter(source_name ~ '.' ~ table_name) }}
+            else {{ erasure_filter(source_name ~ '.' ~ table_name, by_identifiers=true) }}
+        end
+    )
+
+),
+
 quarantined_rows as (
 
     select count(*) as row_count
@@ -29,11 +44,14 @@ quarantined_rows as (
 select
     raw_rows.row_count as raw_row_count,
     staged_rows.row_count as staged_row_count,
-    quarantined_rows.row_count as quarantined_row_count
+    quarantined_rows.row_count as quarantined_row_count,
+    erased_rows.row_count as erased_row_count
 from raw_rows
 cross join staged_rows
 cross join quarantined_rows
+cross join erased_rows
 where raw_rows.row_count
     != staged_rows.row_count + quarantined_rows.row_count
+    + erased_rows.row_count
 
 {% endtest %}

@@ -26,7 +26,9 @@ staged as (
         is_duplicate,
         occurred_at
     from events
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('app.events') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         published_at
     from items
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('content.items') }}
 
 )
 

@@ -22,7 +22,9 @@ staged as (
         is_duplicate,
         read_at
     from reads
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('content.reads') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         recorded_at
     from consents
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('crm.consents') }}
 
 )
 

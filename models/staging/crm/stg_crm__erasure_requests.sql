@@ -11,7 +11,8 @@ staged as (
     select
         request_id,
         identifier_type,
-        identifier_value,
+        {{ salted_hash("concat(identifier_type, ':', identifier_value)") }}
+            as identifier_hash,
         requested_at
     from erasure_requests
     where quarantine_reason is null

@@ -24,7 +24,9 @@ staged as (
         birth_date,
         enrolled_at
     from members
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('crm.members') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         entry_at
     from ledger
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('crm.stored_value_ledger') }}
 
 )
 

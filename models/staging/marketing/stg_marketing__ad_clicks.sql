@@ -20,7 +20,9 @@ staged as (
         is_duplicate,
         clicked_at
     from ad_clicks
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.ad_clicks') }}
 
 )
 

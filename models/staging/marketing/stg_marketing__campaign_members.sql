@@ -18,7 +18,9 @@ staged as (
         is_duplicate,
         assigned_at
     from campaign_members
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.campaign_members') }}
 
 )
 

@@ -18,7 +18,9 @@ staged as (
         start_date,
         end_date
     from campaigns
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.campaigns') }}
 
 )
 

@@ -15,7 +15,9 @@ staged as (
         is_duplicate,
         redeemed_at
     from redemptions
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.coupon_redemptions') }}
 
 )
 

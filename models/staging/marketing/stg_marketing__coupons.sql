@@ -20,7 +20,9 @@ staged as (
         issued_at,
         expires_at
     from coupons
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.coupons') }}
 
 )
 

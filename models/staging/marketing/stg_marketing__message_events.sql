@@ -15,7 +15,9 @@ staged as (
         is_duplicate,
         occurred_at
     from message_events
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.message_events') }}
 
 )
 

@@ -20,7 +20,9 @@ staged as (
         is_duplicate,
         sent_at
     from sends
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('marketing.message_sends') }}
 
 )
 

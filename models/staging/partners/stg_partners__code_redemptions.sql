@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         redeemed_at
     from redemptions
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('partners.code_redemptions') }}
 
 )
 

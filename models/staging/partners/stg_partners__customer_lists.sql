@@ -16,7 +16,9 @@ staged as (
         is_duplicate,
         list_date
     from customer_lists
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('partners.customer_lists') }}
 
 )
 

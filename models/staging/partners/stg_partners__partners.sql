@@ -14,7 +14,9 @@ staged as (
         partner_category,
         is_duplicate
     from partners
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('partners.partners') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         opened_date
     from stores
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('pos.stores') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         unit_price * quantity as gross_amount,
         is_duplicate
     from transaction_items
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('pos.transaction_items') }}
 
 )
 

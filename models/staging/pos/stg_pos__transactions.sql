@@ -22,7 +22,9 @@ staged as (
         is_duplicate,
         transacted_at
     from transactions
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('pos.transactions') }}
 
 )
 

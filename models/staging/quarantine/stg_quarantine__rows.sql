@@ -1,6 +1,7 @@
 {#- Every raw row that staging could not use, from every source table: which
     table, its key as it arrived, the reason code and the raw values. Each
-    base_ model decides the reason; this model only collects them. A table,
+    base_ model decides the reason; this model only collects them. Rows
+    carrying an identifier of an erased person are left out. A table,
     not a view: a snapshot of what each build refused (and a view this long
     exceeds the Hive metastore's limit on view text). -#}
 {{ config(materialized='table') }}
@@ -49,7 +50,9 @@ with
             quarantine_reason,
             raw_values
         from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
-        where quarantine_reason is not null
+        where
+            quarantine_reason is not null
+            and {{ erasure_filter(source_name ~ '.' ~ table_name, by_identifiers=true) }}
 
     ),
 

@@ -22,7 +22,9 @@ staged as (
         opened_at,
         closed_at
     from tickets
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('service.tickets') }}
 
 )
 

@@ -23,7 +23,9 @@ staged as (
         birth_date,
         registered_at
     from accounts
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('shop.accounts') }}
 
 )
 

@@ -19,7 +19,9 @@ staged as (
         unit_price * quantity - line_discount as net_amount,
         is_duplicate
     from order_items
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('shop.order_items') }}
 
 )
 

@@ -29,7 +29,9 @@ staged as (
         is_duplicate,
         ordered_at
     from orders
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('shop.orders') }}
 
 )
 

@@ -16,7 +16,9 @@ staged as (
         is_duplicate,
         refunded_at
     from refunds
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('shop.refunds') }}
 
 )
 

@@ -21,7 +21,9 @@ staged as (
         is_duplicate,
         sent_at
     from messages
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('social.community_messages') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         commented_at
     from comments
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('social.oa_comments') }}
 
 )
 

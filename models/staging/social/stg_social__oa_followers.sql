@@ -20,7 +20,9 @@ staged as (
             when unfollowed_at <= {{ as_of_end_utc() }} then unfollowed_at
         end as unfollowed_at
     from followers
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('social.oa_followers') }}
 
 )
 

@@ -17,7 +17,9 @@ staged as (
         is_duplicate,
         interacted_at
     from interactions
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('social.video_interactions') }}
 
 )
 

@@ -19,7 +19,9 @@ staged as (
         is_duplicate,
         spend_date
     from spend
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        and {{ erasure_filter('spend.daily_spend') }}
 
 )
 

@@ -1,0 +1,221 @@
+{#- Connected components of an undirected graph given as a relation with
+    columns node_a, node_b. Returns one row per node: node_id, component_id
+    (the smallest node id in its component). Computed to a fixpoint; the
+    test `identity_components_converged` fails if any edge still joins two
+    components. -#}
+{% macro connected_components(edges_relation) -%}
+    {{ return(adapter.dispatch('connected_components', 'precision_marketing')(edges_relation)) }}
+{%- endmacro %}
+
+{#- DuckDB: one recursive CTE with USING KEY, so the recursive part sees the
+    whole node -> label dictionary (recurring.cc) and only the last round's
+    changes (cc). Each round takes the smallest label among the neighbours
+    and the label of the node's own label (pointer jumping), so labels travel
+    exponentially fast and long chains converge in a logarithmic number of
+    rounds. Only strict improvements are emitted, so it stops when nothing
+    changes. -#}
+{% macro duckdb__connected_components(edges_relation) -%}
+    with recursive
+
+    graph_edges as (
+
+        select node_a as source_node, node_b as target_node
+        from {{ edges_relation }}
+        union
+        select node_b as source_node, node_a as target_node
+        from {{ edges_relation }}
+
+    ),
+
+    graph_nodes as (
+
+        select distinct source_node as node_id from graph_edges
+
+    ),
+
+    cc (node_id, component_id) using key (node_id) as (
+
+        select
+            node_id,
+            node_id as component_id
+        from graph_nodes
+
+        union
+
+        (
+            with candidates as (
+
+                select
+                    graph_edges.target_node as node_id,
+                    cc.component_id
+                from cc
+                inner join graph_edges on cc.node_id = graph_edges.source_node
+
+                union all
+
+                select
+                    cc.node_id,
+                    jumped.component_id
+                from cc
+                inner join recurring.cc as jumped on cc.component_id = jumped.node_id
+
+            )
+
+            select
+                candidates.node_id,
+                min(candidates.component_id) as component_id
+            from candidates
+            inner join recurring.cc as current_label
+                on candidates.node_id = current_label.node_id
+            group by candidates.node_id, current_label.component_id
+            having min(candidates.component_id) < current_label.component_id
+        )
+
+    )
+
+    select node_id, component_id from cc
+{%- endmacro %}
+
+{#- Spark (and other engines): no USING KEY, so iterate in helper tables:
+    each round sets every node's label to the smallest of its own, its
+    neighbours' and its label's label, until a round changes nothing. The
+    helpers live beside the model and are dropped when it is built. Fails if
+    var identity_max_rounds rounds are not enough. -#}
+{% macro default__connected_components(edges_relation) -%}
+    {%- set helper = this.schema ~ '.' ~ this.identifier ~ '__cc' -%}
+    {%- if execute and flags.WHICH in ('run', 'build') -%}
+        {%- do run_query('drop table if exists ' ~ helper ~ '_edges') -%}
+        {%- do run_query(
+            'create table ' ~ helper ~ '_edges as '
+            ~ 'select node_a as source_node, node_b as target_node from ' ~ edges_relation
+            ~ ' union select node_b, node_a from ' ~ edges_relation) -%}
+        {%- do run_query('drop table if exists ' ~ helper ~ '_0') -%}
+        {%- do run_query(
+            'create table ' ~ helper ~ '_0 as select source_node as node_id, '
+            ~ 'least(source_node, min(target_node)) as component_id from ' ~ helper ~ '_edges group by 1') -%}
+        {%- set state = namespace(round=0, converged=false) -%}
+        {%- for round in range(1, var('identity_max_rounds') + 1) -%}
+            {%- if not state.converged -%}
+                {%- set previous = helper ~ '_' ~ (round - 1) -%}
+                {%- set current = helper ~ '_' ~ round -%}
+                {%- do run_query('drop table if exists ' ~ current) -%}
+                {%- do run_query(
+                    'create table ' ~ current ~ ' as '
+                    ~ 'with neighbour_labels as (select e.source_node as node_id, min(l.component_id) as component_id '
+                    ~ 'from ' ~ helper ~ '_edges e inner join ' ~ previous ~ ' l on e.target_node = l.node_id group by 1) '
+                    ~ 'select p.node_id, least(p.component_id, coalesce(n.component_id, p.component_id), '
+                    ~ 'coalesce(j.component_id, p.component_id)) as component_id '
+                    ~ 'from ' ~ previous ~ ' p left join neighbour_labels n on p.node_id = n.node_id '
+                    ~ 'left join ' ~ previous ~ ' j on p.component_id = j.node_id') -%}
+                {%- set changed = run_query(
+                    'select count(*) from ' ~ current ~ ' c inner join ' ~ previous
+                    ~ ' p on c.node_id = p.node_id where c.component_id != p.component_id').columns[0].values()[0] -%}
+                {%- do run_query('drop table if exists ' ~ previous) -%}
+                {%- set state.round = round -%}
+                {%- if changed == 0 -%}
+                    {%- set state.converged = true -%}
+                {%- endif -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if not state.converged -%}
+            {{ exceptions.raise_compiler_error(
+                "Connected components did not converge in " ~ var('identity_max_rounds')
+                ~ " rounds; raise var identity_max_rounds.") }}
+        {%- endif -%}
+        {%- do run_query('drop table if exists ' ~ helper ~ '_final') -%}
+        {%- do run_query('alter table ' ~ helper ~ '_' ~ state.round ~ ' rename to ' ~ helper ~ '_final') -%}
+        select node_id, component_id from {{ helper }}_final
+    {%- else -%}
+        select node_a as node_id, node_a as component_id from {{ edges_relation }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Drops one helper table of default__connected_components (post-hook;
+    nothing to do on DuckDB). -#}
+{% macro drop_connected_components_helper(suffix) -%}
+    {%- if target.type != 'duckdb' -%}
+        drop table if exists {{ this.schema }}.{{ this.identifier }}__cc_{{ suffix }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Every node reachable from the `seeds` relation (column node_id) over the
+    undirected `edges_relation` (node_a, node_b): the erasure pre-pass uses it
+    to find everything that belongs to a person without clustering the whole
+    graph. -#}
+{% macro reachable_nodes(seeds_relation, edges_relation) -%}
+    {{ return(adapter.dispatch('reachable_nodes', 'precision_marketing')(seeds_relation, edges_relation)) }}
+{%- endmacro %}
+
+{#- DuckDB: a recursive CTE with UNION (set semantics) stops by itself. -#}
+{% macro duckdb__reachable_nodes(seeds_relation, edges_relation) -%}
+    with recursive
+
+    reach_edges as (
+
+        select node_a as source_node, node_b as target_node from {{ edges_relation }}
+        union
+        select node_b as source_node, node_a as target_node from {{ edges_relation }}
+
+    ),
+
+    reach_set (node_id) as (
+
+        select node_id from {{ seeds_relation }}
+        union
+        select reach_edges.target_node as node_id
+        from reach_set
+        inner join reach_edges on reach_set.node_id = reach_edges.source_node
+
+    )
+
+    select distinct node_id from reach_set
+{%- endmacro %}
+
+{#- Spark allows only UNION ALL in recursive CTEs: walk (never straight
+    back) at most var identity_max_hops hops, and fail loudly (raise_error)
+    if a node is first reached on the last hop, so the answer is complete or
+    there is none. Run it on the signature graph, where degrees are small. -#}
+{% macro default__reachable_nodes(seeds_relation, edges_relation) -%}
+    with recursive
+
+    reach_edges as (
+
+        select node_a as source_node, node_b as target_node from {{ edges_relation }}
+        union
+        select node_b as source_node, node_a as target_node from {{ edges_relation }}
+
+    ),
+
+    reach_walks (node_id, previous_node, hops) as (
+
+        select node_id, node_id as previous_node, 0 as hops
+        from {{ seeds_relation }}
+        union all
+        select
+            reach_edges.target_node as node_id,
+            reach_walks.node_id as previous_node,
+            reach_walks.hops + 1 as hops
+        from reach_walks
+        inner join reach_edges on reach_walks.node_id = reach_edges.source_node
+        where
+            reach_walks.hops < {{ var('identity_max_hops') }}
+            and reach_edges.target_node != reach_walks.previous_node
+
+    ),
+
+    reach_first as (
+
+        select node_id, min(hops) as hops from reach_walks group by 1
+
+    )
+
+    select
+        node_id,
+        case
+            when hops = {{ var('identity_max_hops') }}
+                then raise_error('erasure reachability needs more than var identity_max_hops hops')
+        end as convergence_check
+    from reach_first
+{%- endmacro %}
