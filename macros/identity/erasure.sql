@@ -93,3 +93,12 @@
 {% macro partner_hash(expression) -%}
     {{ sha256_hex("concat('" ~ env_var('PARTNER_HASH_SALT', 'demo-partner-salt-2025') ~ "', " ~ expression ~ ")") }}
 {%- endmacro %}
+
+{#- A salted SHA-256 (hex) for identifiers published in marts: our own salt
+    (MARKETING_HASH_SALT), never the partners'. Null stays null. -#}
+{% macro salted_sha256(expression) -%}
+    case
+        when {{ expression }} is not null
+            then {{ sha256_hex("concat('" ~ env_var('MARKETING_HASH_SALT', 'precision-marketing-demo-salt') ~ "', " ~ expression ~ ")") }}
+    end
+{%- endmacro %}

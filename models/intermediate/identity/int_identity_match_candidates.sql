@@ -163,8 +163,9 @@ best_partner as (
 decided as (
 
     select
-        {{ dbt.hash(dbt.concat(['checked.record_key_a', "'|'", 'checked.record_key_b'])) }}
-            as candidate_pair_id,
+        {{ dbt.hash(dbt.concat([
+            'checked.record_key_a', "'|'", 'checked.record_key_b',
+        ])) }} as candidate_pair_id,
         checked.*,
         coalesce(
             checked.is_eligible
@@ -177,7 +178,8 @@ decided as (
                 then 'below_threshold'
             when checked.conflicting_type is not null
                 then concat('cannot_link:', checked.conflicting_type)
-            when best_a.other_component_id != checked.component_id_b
+            when
+                best_a.other_component_id != checked.component_id_b
                 or best_b.other_component_id != checked.component_id_a
                 then 'not_mutual_best'
         end as rejection_reason

@@ -28,65 +28,72 @@ erased_persons as (
 ),
 
 {% if previous_map_state is not none -%}
-previous_map as (
+    previous_map as (
 
-    select record_key, person_id from {{ previous_map_state }}
+        select
+            record_key,
+            person_id
+        from {{ previous_map_state }}
 
-),
+    ),
 
-record_moves as (
+    record_moves as (
 
-    select
-        person_map.person_id,
-        previous_map.person_id as previous_person_id,
-        count(*) as record_count
-    from person_map
-    inner join previous_map on person_map.record_key = previous_map.record_key
-    group by 1, 2
+        select
+            person_map.person_id,
+            previous_map.person_id as previous_person_id,
+            count(*) as record_count
+        from person_map
+        inner join
+            previous_map
+            on person_map.record_key = previous_map.record_key
+        group by 1, 2
 
-),
+    ),
 
-merges as (
+    merged_persons as (
 
-    select
-        'merge' as change_type,
-        record_moves.person_id,
-        record_moves.previous_person_id as other_person_id,
-        record_moves.record_count
-    from record_moves
-    where
-        record_moves.person_id != record_moves.previous_person_id
-        and record_moves.person_id in (
-            select moves.person_id from record_moves as moves
-            group by 1 having count(*) > 1
-        )
+        select
+            'merge' as change_type,
+            record_moves.person_id,
+            record_moves.previous_person_id as other_person_id,
+            record_moves.record_count
+        from record_moves
+        where
+            record_moves.person_id != record_moves.previous_person_id
+            and record_moves.person_id in (
+                select moves.person_id from record_moves as moves
+                group by 1
+                having count(*) > 1
+            )
 
-),
+    ),
 
-splits as (
+    split_persons as (
 
-    select
-        'split' as change_type,
-        record_moves.previous_person_id as person_id,
-        record_moves.person_id as other_person_id,
-        record_moves.record_count
-    from record_moves
-    where
-        record_moves.person_id != record_moves.previous_person_id
-        and record_moves.previous_person_id in (
-            select moves.previous_person_id from record_moves as moves
-            group by 1 having count(*) > 1
-        )
+        select
+            'split' as change_type,
+            record_moves.previous_person_id as person_id,
+            record_moves.person_id as other_person_id,
+            record_moves.record_count
+        from record_moves
+        where
+            record_moves.person_id != record_moves.previous_person_id
+            and record_moves.previous_person_id in (
+                select moves.previous_person_id from record_moves as moves
+                group by 1
+                having count(*) > 1
+            )
 
-),
+    ),
 
-new_changes as (
+    new_changes as (
 
-    select * from merges
-    union all
-    select * from splits
+        select * from merged_persons
+        union all
+        select * from split_persons
 
-),
+    ),
 {%- else %}
 new_changes as (
 
@@ -149,9 +156,9 @@ without_erased as (
     from merge_log
     where
         {{ salted_hash('merge_log.person_id') }}
-        not in (select suppressed_hash from erased_persons)
+        not in (select erased_persons.suppressed_hash from erased_persons)
         and {{ salted_hash('merge_log.other_person_id') }}
-        not in (select suppressed_hash from erased_persons)
+        not in (select erased_persons.suppressed_hash from erased_persons)
 
 )
 

@@ -16,7 +16,10 @@ resolved as (
 previous_map as (
 
     {% if previous_state is not none -%}
-        select record_key, person_id from {{ previous_state }}
+        select
+            record_key,
+            person_id
+        from {{ previous_state }}
     {%- else -%}
         select
             cast(null as {{ dbt.type_string() }}) as record_key,
@@ -85,7 +88,10 @@ minted_ids as (
         cluster_id,
         concat('P', upper(substr({{ dbt.hash('min(record_key)') }}, 1, 12)))
             as minted_id,
-        concat('P', upper(substr({{ dbt.hash("concat(min(record_key), '#')") }}, 1, 12)))
+        concat(
+            'P',
+            upper(substr({{ dbt.hash("concat(min(record_key), '#')") }}, 1, 12))
+        )
             as fallback_id
     from resolved
     group by 1
@@ -98,8 +104,13 @@ cluster_ids as (
         minted_ids.cluster_id,
         case
             when kept_ids.person_id is not null then kept_ids.person_id
-            when minted_ids.minted_id in (select person_id from kept_ids)
-                or minted_ids.minted_id in (select person_id from previous_map)
+            when
+                minted_ids.minted_id in (
+                    select taken.person_id from kept_ids as taken
+                )
+                or minted_ids.minted_id in (
+                    select previous_ids.person_id from previous_map as previous_ids
+                )
                 then minted_ids.fallback_id
             else minted_ids.minted_id
         end as person_id,

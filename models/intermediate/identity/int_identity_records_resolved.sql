@@ -57,12 +57,15 @@ resolved as (
         record_components.component_id,
         coalesce(component_clusters.cluster_id, record_components.component_id)
             as cluster_id,
-        component_clusters.cluster_id is not null as is_probabilistically_linked,
+        component_clusters.cluster_id is not null
+            as is_probabilistically_linked,
         record_seen.row_count,
         record_seen.first_seen_at,
         record_seen.last_seen_at
     from record_components
-    inner join record_seen on record_components.record_key = record_seen.record_key
+    inner join
+        record_seen
+        on record_components.record_key = record_seen.record_key
     left join component_clusters
         on record_components.component_id = component_clusters.component_id
 
