@@ -109,7 +109,8 @@ cluster_ids as (
                     select taken.person_id from kept_ids as taken
                 )
                 or minted_ids.minted_id in (
-                    select previous_ids.person_id from previous_map as previous_ids
+                    select previous_ids.person_id
+                    from previous_map as previous_ids
                 )
                 then minted_ids.fallback_id
             else minted_ids.minted_id

@@ -20,17 +20,11 @@ consent_flags as (
 
     select
         person_id,
-    {%- for channel in channels %}
-        max(
-            case
-                when channel_id = '{{ channel }}' and is_consented then 1 else 0
-            end
-        )
-        = 1
-            as has_{{ channel }}_consent{{ "," if not loop.last }}
-    
-    
-{%- endfor %}
+        {%- for channel in channels %}
+        max(case when channel_id = '{{ channel }}' and is_consented then 1 end)
+            as {{ channel }}_consent_flag,
+        {%- endfor %}
+        count(*) as decided_channel_count
     from consents
     group by 1
 
