@@ -21,8 +21,12 @@ consent_flags as (
     select
         person_id,
         {%- for channel in channels %}
-        max(case when channel_id = '{{ channel }}' and is_consented then 1 end)
-            as {{ channel }}_consent_flag,
+            max(
+                case
+                    when channel_id = '{{ channel }}' and is_consented then 1
+                end
+            )
+                as {{ channel }}_consent_flag,
         {%- endfor %}
         count(*) as decided_channel_count
     from consents
@@ -52,7 +56,7 @@ customers as (
         persons.is_member,
         persons.is_employee,
         {%- for channel in channels %}
-            coalesce(consent_flags.has_{{ channel }}_consent, false)
+            coalesce(consent_flags.{{ channel }}_consent_flag = 1, false)
                 as has_{{ channel }}_consent,
         {%- endfor %}
         persons.member_since_at,
