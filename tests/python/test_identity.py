@@ -126,7 +126,8 @@ def test_placeholders_never_link_anyone(warehouse):
     assert (
         warehouse.scalar(
             "select count(*) from intermediate.int_identity_edges_checked "
-            "where cut_reason = 'blocklisted' and identifier_type in ('phone', 'device', 'wx_openid')"
+            "where cut_reason = 'blocklisted' "
+            "and identifier_type in ('phone', 'device', 'wx_openid')"
         )
         > 0
     )
