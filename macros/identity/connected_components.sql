@@ -140,82 +140,12 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Every node reachable from the `seeds` relation (column node_id) over the
-    undirected `edges_relation` (node_a, node_b): the erasure pre-pass uses it
-    to find everything that belongs to a person without clustering the whole
-    graph. -#}
-{% macro reachable_nodes(seeds_relation, edges_relation) -%}
-    {{ return(adapter.dispatch('reachable_nodes', 'precision_marketing')(seeds_relation, edges_relation)) }}
-{%- endmacro %}
-
-{#- DuckDB: a recursive CTE with UNION (set semantics) stops by itself. -#}
-{% macro duckdb__reachable_nodes(seeds_relation, edges_relation) -%}
-    with recursive
-
-    reach_edges as (
-
-        select node_a as source_node, node_b as target_node from {{ edges_relation }}
-        union
-        select node_b as source_node, node_a as target_node from {{ edges_relation }}
-
-    ),
-
-    reach_set (node_id) as (
-
-        select node_id from {{ seeds_relation }}
-        union
-        select reach_edges.target_node as node_id
-        from reach_set
-        inner join reach_edges on reach_set.node_id = reach_edges.source_node
-
-    )
-
-    select distinct node_id from reach_set
-{%- endmacro %}
-
-{#- Spark allows only UNION ALL in recursive CTEs: walk (never straight
-    back) at most var identity_max_hops hops, and fail loudly (raise_error)
-    if a node is first reached on the last hop, so the answer is complete or
-    there is none. Run it on the signature graph, where degrees are small. -#}
-{% macro default__reachable_nodes(seeds_relation, edges_relation) -%}
-    with recursive
-
-    reach_edges as (
-
-        select node_a as source_node, node_b as target_node from {{ edges_relation }}
-        union
-        select node_b as source_node, node_a as target_node from {{ edges_relation }}
-
-    ),
-
-    reach_walks (node_id, previous_node, hops) as (
-
-        select node_id, node_id as previous_node, 0 as hops
-        from {{ seeds_relation }}
-        union all
-        select
-            reach_edges.target_node as node_id,
-            reach_walks.node_id as previous_node,
-            reach_walks.hops + 1 as hops
-        from reach_walks
-        inner join reach_edges on reach_walks.node_id = reach_edges.source_node
-        where
-            reach_walks.hops < {{ var('identity_max_hops') }}
-            and reach_edges.target_node != reach_walks.previous_node
-
-    ),
-
-    reach_first as (
-
-        select node_id, min(hops) as hops from reach_walks group by 1
-
-    )
-
-    select
-        node_id,
-        case
-            when hops = {{ var('identity_max_hops') }}
-                then raise_error('erasure reachability needs more than var identity_max_hops hops')
-        end as convergence_check
-    from reach_first
+{#- Drops a relation after use (a post-hook), except on DuckDB, where the
+    relations this is used for are ephemeral. -#}
+{% macro drop_relation_unless_duckdb(relation) -%}
+    {%- if target.type != 'duckdb' -%}
+        drop table if exists {{ relation }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
 {%- endmacro %}

@@ -9,8 +9,10 @@
       max_per_person = 1: account, member card, unionid). The oldest value
       keeps the identifier; edges from records carrying another value are
       cut, so a shared device or home phone never joins two accounts or cards.
-    `cut_detail` says what was found. -#}
-{% macro identity_guard_sql(edges) -%}
+    `cut_detail` says what was found. With `hashed_values` the edges hold
+    salted hashes of the identifier values (the erasure pre-pass), and the
+    blocklist is hashed the same way before it is compared. -#}
+{% macro identity_guard_sql(edges, hashed_values=false) -%}
     with
 
     edges as (
@@ -21,7 +23,14 @@
 
     blocklist as (
 
-        select identifier_type, identifier_value, reason
+        select
+            identifier_type,
+            {% if hashed_values -%}
+                {{ salted_hash('identifier_value') }} as identifier_value,
+            {%- else -%}
+                identifier_value,
+            {%- endif %}
+            reason
         from {{ ref('identifier_blocklist') }}
 
     ),
