@@ -2,6 +2,9 @@
     before the latest one, and the cadence they are expected to keep: the
     median gap between their purchase days, or for one-time buyers the
     median gap of all repeat buyers. -#}
+{%- set recency = dbt.datediff(
+    'per_person.last_order_date', as_of_date(), 'day') -%}
+
 with
 
 purchase_days as (
@@ -28,8 +31,10 @@ per_person as (
         min(order_date) as first_order_date,
         max(order_date) as last_order_date,
         median(days_since_previous) as own_median_gap_days,
-        max(case when purchase_day_number = max_day_number
-            then days_since_previous end) as gap_before_latest_days
+        max(case
+            when purchase_day_number = max_day_number
+                then days_since_previous
+        end) as gap_before_latest_days
     from (
         select
             purchase_days.*,
@@ -57,8 +62,7 @@ cadence as (
         per_person.own_median_gap_days is null as uses_population_gap,
         cast(per_person.gap_before_latest_days as {{ dbt.type_bigint() }})
             as gap_before_latest_days,
-        cast({{ dbt.datediff('per_person.last_order_date', as_of_date(), 'day') }}
-            as {{ dbt.type_bigint() }}) as recency_days,
+        cast({{ recency }} as {{ dbt.type_bigint() }}) as recency_days,  -- noqa: LT05
         per_person.first_order_date,
         per_person.last_order_date
     from per_person

@@ -32,8 +32,9 @@ measured as (
         orders.person_id,
         snapshots.snapshot_date,
         snapshots.is_as_of_date,
-        {{ dbt.datediff('max(orders.order_date)', 'snapshots.snapshot_date', 'day') }}
-            as recency_days,
+        {{ dbt.datediff(
+            'max(orders.order_date)', 'snapshots.snapshot_date', 'day'
+        ) }} as recency_days,
         count(*) as frequency,
         sum(orders.net_amount) as monetary
     from orders
@@ -47,7 +48,8 @@ ranked as (
     select
         measured.*,
         percent_rank() over (
-            partition by measured.snapshot_date order by measured.recency_days desc
+            partition by measured.snapshot_date
+            order by measured.recency_days desc
         ) as recency_rank,
         percent_rank() over (
             partition by measured.snapshot_date order by measured.frequency asc
@@ -63,18 +65,22 @@ scored as (
 
     select
         ranked.*,
-        least(5, 1 + cast(floor(5 * ranked.recency_rank) as integer)) as r_score,
+        least(5, 1 + cast(floor(5 * ranked.recency_rank) as integer))
+            as r_score,
         {% if var('rfm_frequency_method') == 'quantiles' -%}
         least(5, 1 + cast(floor(5 * ranked.frequency_rank) as integer))
         {%- else -%}
-        case
-            {%- for threshold in thresholds | reverse %}
-            when ranked.frequency >= {{ threshold }} then {{ 5 - loop.index0 }}
-            {%- endfor %}
-            else 1
-        end
+            case
+                {%- for threshold in thresholds | reverse %}
+                    when
+                        ranked.frequency >= {{ threshold }}
+                        then {{ 5 - loop.index0 }}
+                {%- endfor %}
+                else 1
+            end
         {%- endif %} as f_score,
-        least(5, 1 + cast(floor(5 * ranked.monetary_rank) as integer)) as m_score
+        least(5, 1 + cast(floor(5 * ranked.monetary_rank) as integer))
+            as m_score
     from ranked
 
 ),
@@ -96,8 +102,10 @@ segmented as (
     from scored
     inner join segments
         on
-            scored.r_score between segments.r_score_min and segments.r_score_max
-            and scored.f_score between segments.f_score_min and segments.f_score_max
+            scored.r_score
+            between segments.r_score_min and segments.r_score_max
+            and scored.f_score
+            between segments.f_score_min and segments.f_score_max
 
 )
 

@@ -16,7 +16,8 @@ month_starts as (
 month_ends as (
 
     select
-        cast({{ dbt.last_day('date_month', 'month') }} as date) as snapshot_date,
+        cast({{ dbt.last_day('date_month', 'month') }} as date)
+            as snapshot_date,
         false as is_as_of_date
     from month_starts
 

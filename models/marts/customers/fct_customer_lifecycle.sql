@@ -2,6 +2,10 @@
     lifecycle stage from the person's own cadence, the expected next
     purchase date and the days it is overdue. Rules, first match wins:
     {{ doc('lifecycle_stage_rules') }} -#}
+{%- set next_purchase = dbt.dateadd(
+    'day', 'cast(round(staged.expected_gap_days) as integer)',
+    'staged.last_order_date') -%}
+
 with
 
 customers as (
@@ -35,11 +39,13 @@ staged as (
                 {{ var('lifecycle_dormant_gap_multiple') }}
                 * cadence.expected_gap_days
             ) then 'dormant'
-            when cadence.gap_before_latest_days
+            when
+                cadence.gap_before_latest_days
                 > {{ var('lifecycle_reactivation_gap_days') }}
                 and cadence.recency_days <= cadence.expected_gap_days
                 then 'reactivated'
-            when cadence.recency_days
+            when
+                cadence.recency_days
                 > {{ var('lifecycle_at_risk_gap_multiple') }}
                 * cadence.expected_gap_days
                 then 'at_risk'
@@ -73,18 +79,16 @@ final as (
         cast(
             greatest(
                 0,
-                {{ dbt.datediff('expected_next', as_of_date(), 'day') }}
+                {{ dbt.datediff('staged.expected_next', as_of_date(), 'day') }}
             ) as {{ dbt.type_bigint() }}
         ) as days_overdue,
         staged.first_order_date,
         staged.last_order_date,
-        expected_next as expected_next_purchase_date
+        staged.expected_next as expected_next_purchase_date
     from (
         select
             staged.*,
-            cast({{ dbt.dateadd('day', 'cast(round(staged.expected_gap_days) as integer)',
-                                'staged.last_order_date') }} as date)
-                as expected_next
+            cast({{ next_purchase }} as date) as expected_next
         from staged
     ) as staged
     inner join stages on staged.lifecycle_stage = stages.lifecycle_stage

@@ -40,7 +40,7 @@ buy_till_you_die as (
         count(*) - 1 as btyd_frequency,
         {{ dbt.datediff('min(order_date)', 'max(order_date)', 'day') }}
             as btyd_recency,
-        {{ dbt.datediff('min(order_date)', as_of_date(), 'day') }} as btyd_t,
+        {{ dbt.datediff('min(order_date)', as_of_date(), 'day') }} as btyd_t,  -- noqa: LT05
         coalesce(
             avg(case when purchase_day_number > 1 then net_amount end), 0
         ) as btyd_monetary_value

@@ -48,10 +48,13 @@ estimated as (
         rfm.monetary - coalesce(lines.cost_amount, 0) as historical_margin,
         (rfm.btyd_frequency + 365.0 * population.repeat_rate_per_day)
         / (rfm.btyd_t + 365.0) as purchase_rate_per_day,
-        exp(-greatest(0, cadence.recency_days - cadence.expected_gap_days)
-            / greatest(cadence.expected_gap_days, 1)) as probability_active,
-        (rfm.btyd_frequency * rfm.btyd_monetary_value
-         + 2 * population.repeat_spend) / (rfm.btyd_frequency + 2)
+        exp(
+            -greatest(0, cadence.recency_days - cadence.expected_gap_days)
+            / greatest(cadence.expected_gap_days, 1)
+        ) as probability_active,
+        (
+            rfm.btyd_frequency * rfm.btyd_monetary_value
+            + 2 * population.repeat_spend) / (rfm.btyd_frequency + 2)
             as expected_spend_per_purchase,
         population.margin_rate
     from rfm
@@ -65,7 +68,8 @@ final as (
 
     select
         person_id,
-        cast(historical_net_revenue as decimal(18, 2)) as historical_net_revenue,
+        cast(historical_net_revenue as decimal(18, 2))
+            as historical_net_revenue,
         cast(historical_margin as decimal(18, 2)) as historical_margin,
         cast(purchase_rate_per_day as double) as purchase_rate_per_day,
         cast(probability_active as double) as probability_active,

@@ -39,7 +39,9 @@ summary as (
         cast(by_segment.customer_count as {{ dbt.type_bigint() }})
             as customer_count,
         cast(
-            {{ safe_divide('by_segment.customer_count', 'totals.all_customers') }}
+            {{ safe_divide(
+                'by_segment.customer_count', 'totals.all_customers'
+            ) }}
             as double
         ) as customer_share,
         cast(by_segment.net_revenue as decimal(18, 2)) as net_revenue,
@@ -49,7 +51,9 @@ summary as (
         ) as revenue_share,
         cast(by_segment.order_count as {{ dbt.type_bigint() }}) as order_count,
         cast(
-            {{ safe_divide('by_segment.net_revenue', 'by_segment.order_count') }}
+            {{ safe_divide(
+                'by_segment.net_revenue', 'by_segment.order_count'
+            ) }}
             as decimal(18, 2)
         ) as average_order_value
     from by_segment

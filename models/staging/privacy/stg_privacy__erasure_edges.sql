@@ -10,7 +10,9 @@ with
 
 requests as (
 
-    select identifier_type, identifier_value
+    select
+        identifier_type,
+        identifier_value
     from {{ ref('base_crm__erasure_requests') }}
     where quarantine_reason is null
 

@@ -11,13 +11,16 @@ with
 
 checked_edges as (
 
-    {{ identity_guard_sql(ref('stg_privacy__erasure_edges'), hashed_values=true) }}
+    {{ identity_guard_sql(
+        ref('stg_privacy__erasure_edges'), hashed_values=true
+    ) }}
 
 ),
 
 kept_edges as (
 
-    select * from checked_edges where cut_reason is null
+    select * from checked_edges
+    where cut_reason is null
 
 ),
 
@@ -41,7 +44,8 @@ erasure_profiles as (
     union all
     select
         {{ salted_hash("concat('shop.accounts:', account_id)") }} as record_key,
-        {{ salted_hash("concat('shop.accounts:', account_id)") }} as component_id,
+        {{ salted_hash("concat('shop.accounts:', account_id)") }}
+            as component_id,
         full_name,
         birth_date,
         {{ normalize_address('address', 'city') }} as address_key,
