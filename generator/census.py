@@ -4,8 +4,8 @@ layer must raise, over the rows that made it past the cut-off."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from generator.output import Truth
 from generator.people import FAMILY_TABLET
 from generator.world import (
     CHANNEL_SPELLINGS,
@@ -47,14 +47,16 @@ def _clean(rows: list[Row]) -> list[Row]:
     return [r for r in rows if not r.get("_defect")]
 
 
-def count(world: World, rows: dict[str, list[Row]], truth: Truth) -> None:
+def count(world: World, rows: dict[str, list[Row]]) -> Counter:
+    """Counts of every planted defect and flag in these rows."""
+    truth: Counter = Counter()
     for table, table_rows in rows.items():
         for row in table_rows:
             if row.get("_defect"):
-                truth.add(f"quarantine:{row['_defect']}:{table}")
+                _add(truth, f"quarantine:{row['_defect']}:{table}")
             if row.get("_duplicate"):
-                truth.add(f"duplicate:{table}")
-        truth.add(f"raw_rows:{table}", len(table_rows))
+                _add(truth, f"duplicate:{table}")
+        _add(truth, f"raw_rows:{table}", len(table_rows))
 
     test_accounts = {a["account_id"] for a in world.test_accounts}
     employee_phones = {e["phone"].removeprefix("+86") for e in world.employees}
@@ -62,17 +64,20 @@ def count(world: World, rows: dict[str, list[Row]], truth: Truth) -> None:
     digits = lambda v: re.sub(r"\D", "", str(v or ""))[-11:]  # noqa: E731
 
     orders = _clean(rows.get("shop__orders", []))
-    truth.add("flag:is_test:shop__orders", sum(r["account_id"] in test_accounts for r in orders))
-    truth.add(
+    _add(truth, "flag:is_test:shop__orders", sum(r["account_id"] in test_accounts for r in orders))
+    _add(
+        truth,
         "flag:is_test:shop__accounts",
         sum(r["account_id"] in test_accounts for r in _clean(rows.get("shop__accounts", []))),
     )
-    truth.add(
+    _add(
+        truth,
         "flag:is_employee:shop__orders",
         sum(digits(r["receiver_phone"]) in employee_phones for r in orders),
     )
     pos = _clean(rows.get("pos__transactions", []))
-    truth.add(
+    _add(
+        truth,
         "flag:is_employee:pos__transactions",
         sum(
             r["member_card_no"] in employee_cards or digits(r["customer_phone"]) in employee_phones
@@ -80,35 +85,43 @@ def count(world: World, rows: dict[str, list[Row]], truth: Truth) -> None:
         ),
     )
     store_phone = next(s.phone for s in world.stores if s.store_id == DEFAULT_PHONE_STORE)
-    truth.add(
+    _add(
+        truth,
         "store_default_phone:pos__transactions",
         sum(r["customer_phone"] == store_phone for r in pos),
     )
-    truth.add(
+    _add(
+        truth,
         "placeholder:phone:pos__transactions",
         sum(r["customer_phone"] == PLACEHOLDER_PHONE for r in pos),
     )
 
     events = _clean(rows.get("app__events", []))
     clicks = _clean(rows.get("marketing__ad_clicks", []))
-    truth.add(
-        "placeholder:device:app__events", sum(r["device_id"] == PLACEHOLDER_DEVICE for r in events)
+    _add(
+        truth,
+        "placeholder:device:app__events",
+        sum(r["device_id"] == PLACEHOLDER_DEVICE for r in events),
     )
-    truth.add(
+    _add(
+        truth,
         "placeholder:device:marketing__ad_clicks",
         sum(r["device_id"] == PLACEHOLDER_DEVICE for r in clicks),
     )
-    truth.add(
-        "placeholder:openid:app__events", sum(r["openid"] == PLACEHOLDER_OPENID for r in events)
+    _add(
+        truth,
+        "placeholder:openid:app__events",
+        sum(r["openid"] == PLACEHOLDER_OPENID for r in events),
     )
-    truth.add("family_tablet:app__events", sum(r["device_id"] == FAMILY_TABLET for r in events))
+    _add(truth, "family_tablet:app__events", sum(r["device_id"] == FAMILY_TABLET for r in events))
     unknown = set(CHANNEL_SPELLINGS["unknown"])
-    truth.add("unknown_channel:app__events", sum(r["utm_source"] in unknown for r in events))
-    truth.add(
+    _add(truth, "unknown_channel:app__events", sum(r["utm_source"] in unknown for r in events))
+    _add(
+        truth,
         "invalid_birth_date:crm__members",
         sum(str(r["birth_date"]).endswith("-02-30") for r in _clean(rows.get("crm__members", []))),
     )
-    truth.add("erasure_requests", len(rows.get("crm__erasure_requests", [])))
+    _add(truth, "erasure_requests", len(rows.get("crm__erasure_requests", [])))
 
     for table, column, type_column in PHONE_COLUMNS:
         for row in _clean(rows.get(table, [])):
@@ -117,11 +130,17 @@ def count(world: World, rows: dict[str, list[Row]], truth: Truth) -> None:
             value = str(row[column] or "")
             for style, pattern in PHONE_STYLES:
                 if pattern.match(value) and value.removeprefix("+86").strip() != PLACEHOLDER_PHONE:
-                    truth.add(f"phone_format:{style}")
+                    _add(truth, f"phone_format:{style}")
     for table, column, type_column in EMAIL_COLUMNS:
         for row in _clean(rows.get(table, [])):
             if type_column and row[type_column] != "email":
                 continue
             value = str(row[column] or "")
             if value and (value != value.strip() or value != value.lower()):
-                truth.add("email_messy")
+                _add(truth, "email_messy")
+    return truth
+
+
+def _add(counter: Counter, name: str, n: int = 1) -> None:
+    if n:
+        counter[name] += n

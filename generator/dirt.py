@@ -1,7 +1,7 @@
 """Defects planted on purpose, each kind at a known count.
 
-Which rows are damaged is decided by a stable hash of the row's key, so the
-same seed damages the same rows. A row is damaged at most once, and damaged
+Which rows are damaged is decided by a random stream fixed by the seed and
+the chunk, so the same seed damages the same rows. A row is damaged at most once, and damaged
 rows are never the ones duplicated, so each planted row has exactly one
 reason to be quarantined.
 """
@@ -9,10 +9,9 @@ reason to be quarantined.
 from __future__ import annotations
 
 import copy
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from generator.world import stable_hash
 
 Row = dict[str, object]
 Rows = dict[str, list[Row]]
@@ -108,9 +107,20 @@ def scaled(base: int, people: int) -> int:
     return max(1, round(base * people / 3000))
 
 
-def _ranked(rows: list[Row], key: str, salt: str, seed: int, taken: set[int]) -> list[Row]:
-    candidates = [r for r in rows if id(r) not in taken and r.get(key)]
-    return sorted(candidates, key=lambda r: stable_hash(seed, salt, r[key]))
+def _sample(
+    rows: list[Row], key: str, column: str | None, salt: str, seed: int, taken: set[int], want: int
+) -> list[Row]:
+    """`want` rows picked by a random stream fixed by the seed, chunk and
+    defect: the same rows every time the same data are generated. Rows
+    already damaged or copied, and rows without a key (or without a value
+    in the column to damage), are never picked."""
+    rng = random.Random(f"{seed}:{salt}")
+    eligible = [
+        r
+        for r in rows
+        if id(r) not in taken and r.get(key) and (column is None or r.get(column) not in (None, ""))
+    ]
+    return rng.sample(eligible, min(want, len(eligible)))
 
 
 def plant(rows: Rows, keys: dict[str, str], seed: int, chunk: int, people: int) -> None:
@@ -121,21 +131,24 @@ def plant(rows: Rows, keys: dict[str, str], seed: int, chunk: int, people: int) 
     for defect in DEFECTS:
         table = rows.get(defect.table, [])
         want = scaled(defect.base_count, people)
-        victims = [
-            r
-            for r in _ranked(
-                table, keys[defect.table], f"{chunk}:{defect.kind}:{defect.column}", seed, taken
-            )
-            if r.get(defect.column) not in (None, "")
-        ][:want]
+        victims = _sample(
+            table,
+            keys[defect.table],
+            defect.column,
+            f"{chunk}:{defect.kind}:{defect.column}",
+            seed,
+            taken,
+            want,
+        )
         for n, row in enumerate(victims):
             row[defect.column] = defect.damage(str(row[defect.column]), n)
             row["_defect"] = defect.kind
             taken.add(id(row))
     for table_name, base in DUPLICATES.items():
         table = rows.get(table_name, [])
-        copies = _ranked(table, keys[table_name], f"{chunk}:duplicate", seed, taken)
-        copies = copies[: scaled(base, people)]
+        copies = _sample(
+            table, keys[table_name], None, f"{chunk}:duplicate", seed, taken, scaled(base, people)
+        )
         for row in copies:
             twin = copy.copy(row)
             twin["_duplicate"] = True

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 from generator.schema import RAW_TABLES, RawTable
@@ -73,15 +74,32 @@ class Writer:
                 self.write(table, [], 0)
 
 
+def write_owners(handle: object, table: RawTable, rows: list[Row]) -> None:
+    """(table, record key, person) for every owned row, each key once."""
+    writer = csv.writer(handle, lineterminator="\n")
+    seen = set()
+    for row in rows:
+        key = row.get(table.key)
+        if row["_owner"] and key and key not in seen:
+            seen.add(key)
+            writer.writerow((table.file_stem, key, row["_owner"]))
+
+
 class Truth:
     """Who is behind each record and how many of each defect were written."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, owners_in_parts: bool = False) -> None:
         self.dir = out / "_truth"
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.owners = (self.dir / "record_owners.csv").open("w", newline="", encoding="utf-8")
-        self.owner_writer = csv.writer(self.owners, lineterminator="\n")
-        self.owner_writer.writerow(("source_table", "record_key", "person_key"))
+        # Large Parquet runs: each worker writes _truth/record_owners/part-*.csv.
+        self.owners = (
+            None
+            if owners_in_parts
+            else (self.dir / "record_owners.csv").open("w", newline="", encoding="utf-8")
+        )
+        if self.owners is not None:
+            self.owner_writer = csv.writer(self.owners, lineterminator="\n")
+            self.owner_writer.writerow(("source_table", "record_key", "person_key"))
         self.persons = (self.dir / "persons.csv").open("w", newline="", encoding="utf-8")
         self.person_writer = csv.writer(self.persons, lineterminator="\n")
         self.person_writer.writerow(
@@ -99,22 +117,14 @@ class Truth:
                 "member_card_no",
             )
         )
-        self.counts: dict[str, int] = {}
-
-    def add(self, name: str, n: int = 1) -> None:
-        if n:
-            self.counts[name] = self.counts.get(name, 0) + n
+        self.counts: Counter = Counter()
 
     def record_owners(self, table: RawTable, rows: list[Row]) -> None:
-        seen = set()
-        for row in rows:
-            key = row.get(table.key)
-            if row["_owner"] and key and key not in seen:
-                seen.add(key)
-                self.owner_writer.writerow((table.file_stem, key, row["_owner"]))
+        write_owners(self.owners, table, rows)
 
     def close(self, params: dict[str, object], data_dir: Path) -> None:
-        self.owners.close()
+        if self.owners is not None:
+            self.owners.close()
         self.persons.close()
         files = sorted(p for p in data_dir.rglob("*") if p.is_file() and "_truth" not in p.parts)
         digest = hashlib.sha256()
