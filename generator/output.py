@@ -68,9 +68,13 @@ class Writer:
         self._started.add(table.file_stem)
 
     def finish(self) -> None:
-        """Every table gets a file, even when no row was generated for it."""
+        """Every table gets a file, even when no row was generated for it
+        (workers write Parquet parts themselves, so look at the disk)."""
         for table in RAW_TABLES:
-            if table.file_stem not in self._started:
+            written = (self.out / f"{table.file_stem}.csv").exists() or any(
+                (self.out / table.file_stem).glob("part-*.parquet")
+            )
+            if not written:
                 self.write(table, [], 0)
 
 
