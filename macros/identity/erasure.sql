@@ -102,3 +102,21 @@
             then {{ sha256_hex("concat('" ~ env_var('MARKETING_HASH_SALT', 'precision-marketing-demo-salt') ~ "', " ~ expression ~ ")") }}
     end
 {%- endmacro %}
+
+{#- Pre-hook of incremental staged models: deletes rows already loaded for
+    a person who has since asked to be erased, found by the salted hash of
+    their identity record kept on every row. DuckDB only: Spark's Parquet
+    tables cannot delete rows, so there the model reloads every day that
+    still holds such a row (insert_overwrite rewrites the whole day). -#}
+{% macro delete_erased_rows(hash_column) -%}
+    {%- if target.type == 'duckdb' and is_incremental() -%}
+        delete from {{ this }}
+        where {{ hash_column }} in (
+            select suppressed_hash
+            from {{ ref('stg_privacy__erasure_suppression') }}
+            where suppressed_kind = 'record'
+        )
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
