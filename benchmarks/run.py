@@ -1,0 +1,334 @@
+"""Benchmark: `dbt build` at three data sizes, then an incremental build
+after one new day, with wall time, peak memory and per-model times; and, on
+the same orders, the RFM/BTYD mart against `lifetimes` and against one
+hand-written DuckDB query, and the Markov attribution against
+ChannelAttribution when it is installed.
+
+    python -m benchmarks.run --sizes S M L [--workdir benchmarks/work]
+
+Results go to benchmarks/results/<size>.json and benchmarks/RESULTS.md.
+Nothing here asserts a time: it measures and writes down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SIZES = {"S": 2_500, "M": 100_000, "L": 1_000_000}
+LAST_DAY = dt.date(2025, 12, 31)
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_rss_bytes: int
+    returncode: int
+    output: str
+
+
+def measure(command: list[str], env: dict[str, str]) -> Measured:
+    """Run a command; sample the resident memory of its whole process tree."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        root = psutil.Process(process.pid)
+        while not done.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    done.set()
+    sampler.join()
+    return Measured(time.perf_counter() - began, peak, process.returncode, output)
+
+
+def generate(size: str, people: int, out: Path, cutoff: dt.date) -> None:
+    manifest = out / "_truth" / "manifest.json"
+    if manifest.exists():
+        params = json.loads(manifest.read_text())["parameters"]
+        if params["people"] == people and params["cutoff"] == cutoff.isoformat():
+            return
+    fmt = "csv" if size == "S" else "parquet"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--people",
+            str(people),
+            "--out",
+            str(out),
+            "--format",
+            fmt,
+            "--cutoff",
+            cutoff.isoformat(),
+            "--progress",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def dbt_build(database: Path, target: Path, data: Path, fmt: str, as_of: dt.date) -> Measured:
+    variables = json.dumps(
+        {"raw_data_path": str(data), "raw_file_format": fmt, "as_of_date": as_of.isoformat()}
+    )
+    return measure(
+        [str(BIN / "dbt"), "build", "--target-path", str(target), "--vars", variables],
+        {"MARKETING_DUCKDB_PATH": str(database), "DBT_TARGET": "dev"},
+    )
+
+
+def model_times(target: Path) -> dict[str, float]:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    return {
+        r["unique_id"].split(".")[-1]: round(r["execution_time"], 3)
+        for r in results
+        if r["unique_id"].startswith("model.")
+    }
+
+
+BTYD_FLOOR = """
+with days as (
+    select person_id, order_date, sum(net_amount) as amount
+    from marts.fct_orders where person_id is not null group by 1, 2
+), numbered as (
+    select *, row_number() over (partition by person_id order by order_date) as n from days
+)
+select person_id,
+       count(*) - 1 as frequency,
+       date_diff('day', min(order_date), max(order_date)) as recency,
+       date_diff('day', min(order_date), date '{as_of}') as t,
+       coalesce(avg(amount) filter (where n > 1), 0) as monetary_value
+from numbered group by 1
+"""
+
+
+def compare_btyd(database: Path, as_of: dt.date, our_seconds: float) -> dict[str, object]:
+    import duckdb
+    import pandas as pd
+    from lifetimes.utils import summary_data_from_transaction_data
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        began = time.perf_counter()
+        con.execute(f"create temp table floor as {BTYD_FLOOR.format(as_of=as_of)}")
+        floor_seconds = time.perf_counter() - began
+        orders = con.execute(
+            "select person_id, order_date, cast(net_amount as double) as net_amount "
+            "from marts.fct_orders where person_id is not null"
+        ).df()
+        order_count = len(orders)
+    orders["order_date"] = pd.to_datetime(orders["order_date"])
+    began = time.perf_counter()
+    summary_data_from_transaction_data(
+        orders,
+        "person_id",
+        "order_date",
+        "net_amount",
+        observation_period_end=as_of.isoformat(),
+        freq="D",
+    )
+    lifetimes_seconds = time.perf_counter() - began
+    return {
+        "orders": order_count,
+        "project_rfm_seconds": round(our_seconds, 2),
+        "hand_written_duckdb_seconds": round(floor_seconds, 2),
+        "lifetimes_seconds": round(lifetimes_seconds, 2),
+        "speedup_vs_lifetimes": round(lifetimes_seconds / our_seconds, 1),
+        "ratio_to_hand_written": round(our_seconds / max(floor_seconds, 1e-3), 1),
+    }
+
+
+def compare_markov(database: Path) -> dict[str, object]:
+    try:
+        from ChannelAttribution import markov_model  # type: ignore[import-not-found]
+    except ImportError as error:
+        return {"status": f"ChannelAttribution not available: {error}"}
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = 'intermediate'"
+            ).fetchall()
+        }
+        if "int_attribution_paths" not in tables:
+            return {"status": "no int_attribution_paths model in this build"}
+        paths = con.execute(
+            "select path, conversions, non_conversions from intermediate.int_attribution_paths"
+        ).df()
+    began = time.perf_counter()
+    markov_model(
+        paths,
+        var_path="path",
+        var_conv="conversions",
+        var_null="non_conversions",
+        out_more=False,
+        sep=">",
+        verbose=0,
+    )
+    return {
+        "status": "ok",
+        "paths": len(paths),
+        "channelattribution_seconds": round(time.perf_counter() - began, 2),
+    }
+
+
+def run_size(size: str, workdir: Path) -> dict[str, object]:
+    people = SIZES[size]
+    fmt = "csv" if size == "S" else "parquet"
+    before, after = workdir / size / "data_day_before", workdir / size / "data_last_day"
+    generate(size, people, before, LAST_DAY - dt.timedelta(days=1))
+    generate(size, people, after, LAST_DAY)
+    database = workdir / size / "warehouse.duckdb"
+    for leftover in (database, database.with_suffix(".duckdb.wal")):
+        leftover.unlink(missing_ok=True)
+    full = dbt_build(
+        database, workdir / size / "target_full", before, fmt, LAST_DAY - dt.timedelta(days=1)
+    )
+    incremental = dbt_build(database, workdir / size / "target_incremental", after, fmt, LAST_DAY)
+    result: dict[str, object] = {
+        "size": size,
+        "people": people,
+        "full_build": {
+            "seconds": round(full.seconds, 1),
+            "peak_rss_gb": round(full.peak_rss_bytes / 2**30, 2),
+            "ok": full.returncode == 0,
+        },
+        "incremental_build": {
+            "seconds": round(incremental.seconds, 1),
+            "peak_rss_gb": round(incremental.peak_rss_bytes / 2**30, 2),
+            "ok": incremental.returncode == 0,
+        },
+    }
+    for name, measured in (("full_build", full), ("incremental_build", incremental)):
+        if measured.returncode != 0:
+            result[name]["tail"] = measured.output[-3000:]
+    if full.returncode == 0:
+        result["model_seconds_full"] = model_times(workdir / size / "target_full")
+    if incremental.returncode == 0:
+        times = model_times(workdir / size / "target_incremental")
+        result["model_seconds_incremental"] = times
+        rfm_seconds = sum(
+            times.get(m, 0)
+            for m in (
+                "int_customer_order_days",
+                "int_rfm_snapshots",
+                "int_customer_rfm_scored",
+                "fct_customer_rfm",
+            )
+        )
+        result["btyd_comparison"] = compare_btyd(database, LAST_DAY, rfm_seconds)
+        result["markov_comparison"] = compare_markov(database)
+    with duckdb_counts(database) as counts:
+        result["rows"] = counts
+    return result
+
+
+class duckdb_counts:  # noqa: N801 - a context manager used like a function
+    def __init__(self, database: Path) -> None:
+        self.database = database
+
+    def __enter__(self) -> dict[str, int]:
+        import duckdb
+
+        counts = {}
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            for table in ("staging.stg_app__events", "marts.fct_orders", "marts.dim_customers"):
+                try:
+                    counts[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
+                except duckdb.Error:
+                    counts[table] = -1
+        return counts
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def machine() -> dict[str, object]:
+    return {
+        "cpu_count": psutil.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def write_markdown(results: list[dict[str, object]], out: Path) -> None:
+    lines = [
+        "| size | people | events | orders | full build | peak memory | incremental (+1 day) "
+        "| peak memory |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        rows = r.get("rows", {})
+        lines.append(
+            f"| {r['size']} | {r['people']:,} | {rows.get('staging.stg_app__events', 0):,} "
+            f"| {rows.get('marts.fct_orders', 0):,} | {r['full_build']['seconds']:.0f} s "
+            f"| {r['full_build']['peak_rss_gb']:.1f} GB "
+            f"| {r['incremental_build']['seconds']:.0f} s "
+            f"| {r['incremental_build']['peak_rss_gb']:.1f} GB |"
+        )
+    m = machine()
+    lines.append(f"\nMachine: {m['cpu_count']} cores, {m['memory_gb']} GB, {m['platform']}.")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["S"])
+    parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "work")
+    args = parser.parse_args(argv)
+    results_dir = ROOT / "benchmarks" / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in args.sizes:
+        result = run_size(size, args.workdir)
+        result["machine"] = machine()
+        (results_dir / f"{size}.json").write_text(json.dumps(result, indent=2) + "\n")
+        results.append(result)
+        print(json.dumps({k: v for k, v in result.items() if not k.startswith("model_")}, indent=2))
+    everything = [
+        json.loads((results_dir / f"{s}.json").read_text())
+        for s in sorted(SIZES, key=SIZES.get)
+        if (results_dir / f"{s}.json").exists()
+    ]
+    write_markdown(everything, ROOT / "benchmarks" / "RESULTS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
