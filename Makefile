@@ -33,7 +33,9 @@ build: data
 	$(BIN)/dbt build --vars '{raw_data_path: $(DATA)}'
 	@echo "Built $(MARKETING_DUCKDB_PATH): open it with DuckDB or any BI tool (schemas marts, staging, ...)."
 
+# The dbt templater opens the profile's DuckDB file, so its folder must exist.
 lint: $(VENV)/.dev
+	mkdir -p $(dir $(MARKETING_DUCKDB_PATH))
 	$(BIN)/ruff check generator tools tests/python $(wildcard benchmarks)
 	$(BIN)/ruff format --check generator tools tests/python $(wildcard benchmarks)
 	$(BIN)/sqlfluff lint models tests analyses
