@@ -34,8 +34,8 @@ build: data
 	@echo "Built $(MARKETING_DUCKDB_PATH): open it with DuckDB or any BI tool (schemas marts, staging, ...)."
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check generator tools tests/python $(wildcard benchmarks)
-	$(BIN)/ruff format --check generator tools tests/python $(wildcard benchmarks)
+	$(BIN)/ruff check generator tools tests/python models/marts/clustering $(wildcard benchmarks)
+	$(BIN)/ruff format --check generator tools tests/python models/marts/clustering $(wildcard benchmarks)
 	$(BIN)/sqlfluff lint models tests analyses
 
 # Spark needs a Java runtime (17+); install Debian's when there is none.

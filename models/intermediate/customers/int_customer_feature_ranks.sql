@@ -13,19 +13,15 @@ features as (
 
 unpivoted as (
 
-    {%- for feature in clustering_feature_names() %}
-
-    select
-        person_id,
-        '{{ feature }}' as feature,
-        cast({{ feature }} as double) as feature_value
-    from features
-    where {{ feature }} is not null
-    {%- if not loop.last %}
-
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {% for feature in clustering_feature_names() %}
+        select
+            person_id,
+            '{{ feature }}' as feature,
+            cast({{ feature }} as double) as feature_value
+        from features
+        where {{ feature }} is not null
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

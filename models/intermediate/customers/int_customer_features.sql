@@ -1,6 +1,7 @@
 {#- One row per person with at least one valid order up to var as_of_date:
     the behaviour features the clustering reads, in raw units. Hours and
-    weekdays are local (var reporting_time_zone). -#}
+    weekdays are local (var reporting_time_zone). Sums run over integers and
+    decimals, never doubles, so that the row order cannot change a bit. -#}
 with
 
 customers as (
@@ -33,8 +34,10 @@ product_price_percentiles as (
 
     select
         product_id,
-        percent_rank() over (
-            partition by category order by list_price_cny
+        cast(
+            percent_rank() over (
+                partition by category order by list_price_cny
+            ) as decimal(18, 12)
         ) as price_percentile
     from products
 
@@ -95,8 +98,7 @@ line_behaviour as (
     select
         order_lines.person_id,
         {{ safe_divide(
-            'sum(cast(order_lines.quantity as double)'
-            ~ ' * prices.price_percentile)',
+            'sum(order_lines.quantity * prices.price_percentile)',
             'sum(case when prices.price_percentile is not null'
             ~ ' then order_lines.quantity end)') }} as unit_price_percentile,
         count(distinct order_lines.category) as category_count
@@ -123,8 +125,10 @@ features as (
         cast(order_behaviour.late_night_share as double) as late_night_share,
         cast(order_behaviour.weekend_share as double) as weekend_share,
         cast(order_behaviour.items_per_basket as double) as items_per_basket,
-        cast(coalesce(line_behaviour.category_count, 0) as {{ dbt.type_bigint() }})
-            as category_count,
+        cast(
+            coalesce(line_behaviour.category_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as category_count,
         cast(order_behaviour.online_share as double) as online_share
     from customers
     inner join order_behaviour

@@ -1,7 +1,9 @@
 {#- One row per cluster and behaviour feature: the members' mean and
     quartiles of the raw value, their mean percentile rank, and the level it
     gives (low below var clustering_low_rank, high above var
-    clustering_high_rank, typical between). -#}
+    clustering_high_rank, typical between). Means are taken over decimals:
+    a sum of doubles depends on the order the rows arrive in, and two builds
+    must agree to the last bit. -#}
 with
 
 assignments as (
@@ -35,7 +37,9 @@ summaries as (
         cluster_id,
         feature,
         count(*) as valued_person_count,
-        avg(feature_value) as feature_mean,
+        cast(
+            avg(cast(feature_value as decimal(38, 12))) as double
+        ) as feature_mean,
         percentile_cont(0.25) within group (
             order by feature_value
         ) as feature_p25,
@@ -45,7 +49,9 @@ summaries as (
         percentile_cont(0.75) within group (
             order by feature_value
         ) as feature_p75,
-        avg(percentile_rank) as mean_percentile_rank
+        cast(
+            avg(cast(percentile_rank as decimal(18, 15))) as double
+        ) as mean_percentile_rank
     from members
     group by 1, 2
 

@@ -91,14 +91,10 @@ def read_settings(dbt: Any) -> Settings:
         k_max=int(dbt.config.meta_get("clustering_k_max", 8)),
         n_init=int(dbt.config.meta_get("clustering_n_init", 10)),
         seed=int(dbt.config.meta_get("clustering_random_seed", 42)),
-        silhouette_sample_size=int(
-            dbt.config.meta_get("clustering_silhouette_sample_size", 5000)
-        ),
+        silhouette_sample_size=int(dbt.config.meta_get("clustering_silhouette_sample_size", 5000)),
     )
     if settings.k_method not in ("auto", "fixed"):
-        raise ValueError(
-            f"clustering_k_method is '{settings.k_method}'; expected auto or fixed"
-        )
+        raise ValueError(f"clustering_k_method is '{settings.k_method}'; expected auto or fixed")
     if settings.k_method == "auto" and settings.k_min > settings.k_max:
         raise ValueError(
             f"clustering_k_min ({settings.k_min}) is above clustering_k_max "
@@ -112,7 +108,9 @@ def feature_columns(spec: pd.DataFrame) -> tuple[list[str], list[str]]:
     spec = spec.sort_values(["sort_order", "feature"])
     clustered = spec[spec["is_clustered"].astype(bool)]
     names = [str(name) for name in clustered["feature"]]
-    logged = [str(name) for name in clustered.loc[clustered["is_log_transformed"].astype(bool), "feature"]]
+    logged = [
+        str(name) for name in clustered.loc[clustered["is_log_transformed"].astype(bool), "feature"]
+    ]
     return names, logged
 
 
