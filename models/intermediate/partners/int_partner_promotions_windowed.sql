@@ -1,0 +1,34 @@
+{#- One row per joint promotion: its days (local dates, both ends included)
+    and a pre-period of the same length that ends the day before it
+    starts. -#}
+with
+
+promotions as (
+
+    select * from {{ ref('stg_partners__promotions') }}
+    where not is_duplicate
+
+),
+
+windowed as (
+
+    select
+        promotion_id,
+        partner_id,
+        partner_code,
+        our_code,
+        cast({{ dbt.datediff('start_date', 'end_date', 'day') }} + 1
+            as integer) as promotion_days,
+        start_date,
+        end_date,
+        {{ dbt.cast(dbt.dateadd(
+            'day',
+            '-1 - ' ~ dbt.datediff('start_date', 'end_date', 'day'),
+            'start_date'), 'date') }} as pre_period_start_date,
+        {{ dbt.cast(dbt.dateadd('day', -1, 'start_date'), 'date') }}
+            as pre_period_end_date
+    from promotions
+
+)
+
+select * from windowed
