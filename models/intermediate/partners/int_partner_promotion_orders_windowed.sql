@@ -27,8 +27,8 @@ windowed as (
     from windows
     inner join orders
         on
-            orders.order_date >= windows.pre_period_start_date
-            and orders.order_date <= windows.end_date
+            windows.pre_period_start_date <= orders.order_date
+            and windows.end_date >= orders.order_date
 
 )
 

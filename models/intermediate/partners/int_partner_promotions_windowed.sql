@@ -10,6 +10,23 @@ promotions as (
 
 ),
 
+day_counts as (
+
+    select
+        promotion_id,
+        partner_id,
+        partner_code,
+        our_code,
+        cast(
+            {{ dbt.datediff('start_date', 'end_date', 'day') }}
+            as integer
+        ) + 1 as promotion_days,
+        start_date,
+        end_date
+    from promotions
+
+),
+
 windowed as (
 
     select
@@ -17,17 +34,14 @@ windowed as (
         partner_id,
         partner_code,
         our_code,
-        cast({{ dbt.datediff('start_date', 'end_date', 'day') }} + 1
-            as integer) as promotion_days,
+        promotion_days,
         start_date,
         end_date,
-        {{ dbt.cast(dbt.dateadd(
-            'day',
-            '-1 - ' ~ dbt.datediff('start_date', 'end_date', 'day'),
-            'start_date'), 'date') }} as pre_period_start_date,
+        {{ dbt.cast(dbt.dateadd('day', '0 - promotion_days', 'start_date'),
+                    'date') }} as pre_period_start_date,
         {{ dbt.cast(dbt.dateadd('day', -1, 'start_date'), 'date') }}
             as pre_period_end_date
-    from promotions
+    from day_counts
 
 )
 

@@ -125,10 +125,14 @@ all_orders as (
         windows.promotion_id,
         'all_orders' as referral_source,
         cast(null as {{ dbt.type_bigint() }}) as redemption_count,
-        count(distinct case when orders.is_in_promotion then orders.person_id
-        end) as customer_count,
-        count(distinct case when orders.is_in_promotion then orders.person_id
-        end) as identified_customer_count,
+        count(
+            distinct case when orders.is_in_promotion then orders.person_id
+            end
+        ) as customer_count,
+        count(
+            distinct case when orders.is_in_promotion then orders.person_id
+            end
+        ) as identified_customer_count,
         count(distinct case
             when orders.is_in_promotion and orders.is_first_order
                 then orders.person_id
@@ -137,10 +141,14 @@ all_orders as (
             when not orders.is_in_promotion and orders.is_first_order
                 then orders.person_id
         end) as pre_period_new_customer_count,
-        coalesce(sum(case when orders.is_in_promotion
-            then orders.net_amount end), 0) as promotion_sales_amount,
-        coalesce(sum(case when not orders.is_in_promotion
-            then orders.net_amount end), 0) as pre_period_sales_amount
+        coalesce(sum(case
+            when orders.is_in_promotion
+                then orders.net_amount
+        end), 0) as promotion_sales_amount,
+        coalesce(sum(case
+            when not orders.is_in_promotion
+                then orders.net_amount
+        end), 0) as pre_period_sales_amount
     from windows
     left join orders on windows.promotion_id = orders.promotion_id
     group by 1, 2

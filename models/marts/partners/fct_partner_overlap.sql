@@ -19,23 +19,42 @@ cells as (
 
 ),
 
+flagged as (
+
+    select
+        partner_id,
+        rfm_tier,
+        measure_name,
+        case when not is_suppressed then person_count end as published_count,
+        case when is_suppressed then 1 else 0 end as suppressed_flag
+    from cells
+
+),
+
 published as (
 
     select
         partner_id,
         rfm_tier,
-        {% for measure in ['customers', 'matched_customers',
-                           'content_readers', 'category_buyers'] -%}
+        max(case when measure_name = 'customers' then published_count end)
+            as customers,
         max(case
-            when measure_name = '{{ measure }}' and not is_suppressed
-                then person_count
-        end) as {{ measure }},
+            when measure_name = 'matched_customers' then published_count
+        end) as matched_customers,
+        max(case when measure_name = 'content_readers' then published_count end)
+            as content_readers,
+        max(case when measure_name = 'category_buyers' then published_count end)
+            as category_buyers,
+        max(case when measure_name = 'customers' then suppressed_flag end)
+        = 1 as is_customers_suppressed,
         max(case
-            when measure_name = '{{ measure }}' and is_suppressed then 1
-            else 0
-        end) = 1 as is_{{ measure }}_suppressed{{ ',' if not loop.last }}
-        {% endfor -%}
-    from cells
+            when measure_name = 'matched_customers' then suppressed_flag
+        end) = 1 as is_matched_customers_suppressed,
+        max(case when measure_name = 'content_readers' then suppressed_flag end)
+        = 1 as is_content_readers_suppressed,
+        max(case when measure_name = 'category_buyers' then suppressed_flag end)
+        = 1 as is_category_buyers_suppressed
+    from flagged
     group by 1, 2
 
 ),

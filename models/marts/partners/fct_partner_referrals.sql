@@ -54,8 +54,10 @@ final as (
         cast({{ safe_divide('with_base.new_customer_count',
                             'with_base.all_new_customer_count') }} as double)
             as new_customer_share,
-        cast(with_base.pre_period_new_customer_count
-            as {{ dbt.type_bigint() }}) as pre_period_new_customer_count,
+        cast(
+            with_base.pre_period_new_customer_count
+            as {{ dbt.type_bigint() }}
+        ) as pre_period_new_customer_count,
         cast(with_base.promotion_sales_amount as decimal(18, 2))
             as promotion_sales_amount,
         cast(with_base.pre_period_sales_amount as decimal(18, 2))
