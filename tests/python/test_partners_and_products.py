@@ -226,7 +226,9 @@ def test_partner_marts_carry_no_identifiers(warehouse):
     )
     assert {table for table, _, _ in columns} == {"fct_partner_overlap", "fct_partner_referrals"}
     for _, column, _ in columns:
-        assert not re.search(r"phone|e_?mail|sha\d|hash|address|openid|unionid|device", column), column
+        assert not re.search(r"phone|e_?mail|sha\d|hash|address|openid|unionid|device", column), (
+            column
+        )
     for table, column, data_type in columns:
         if data_type != "VARCHAR":
             continue
