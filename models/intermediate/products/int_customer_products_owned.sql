@@ -1,0 +1,27 @@
+{#- One row per person and product the person bought in a valid order by
+    var as_of_date: what "already owned" means for recommendations. -#}
+with
+
+order_lines as (
+
+    select * from {{ ref('fct_order_lines') }}
+    where person_id is not null and order_date <= {{ as_of_date() }}
+
+),
+
+owned as (
+
+    select
+        person_id,
+        product_id,
+        category,
+        cast(count(distinct order_id) as {{ dbt.type_bigint() }})
+            as basket_count,
+        min(order_date) as first_order_date,
+        max(order_date) as last_order_date
+    from order_lines
+    group by 1, 2, 3
+
+)
+
+select * from owned
