@@ -9,8 +9,8 @@
     {%- set coefficients = [
         1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807,
         -1.13520398, 1.48851587, -0.82215223, 0.17087277] -%}
-    {%- set ns = namespace(series='0.0') -%}
-    {%- for coefficient in coefficients | reverse -%}
+    {%- set ns = namespace(series=coefficients[-1] | string) -%}
+    {%- for coefficient in coefficients[:-1] | reverse -%}
         {%- set ns.series = '(' ~ coefficient ~ ' + ' ~ t ~ ' * ' ~ ns.series ~ ')' -%}
     {%- endfor -%}
     {%- set tail = t ~ ' * exp(-' ~ z ~ ' * ' ~ z ~ ' - 1.26551223 + ' ~ t ~ ' * ' ~ ns.series ~ ')' -%}
