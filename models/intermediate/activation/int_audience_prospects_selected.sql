@@ -19,7 +19,7 @@ person_map as (
     select * from {{ ref('int_identity_person_map') }}
     where source_table in (
         {%- for source in var('audience_interaction_sources') %}
-        '{{ source }}'{{ ',' if not loop.last }}
+            '{{ source }}'{{ ',' if not loop.last }}
         {%- endfor %}
     )
 

@@ -46,8 +46,10 @@ slotted as (
         cast(localised.read_seconds as {{ dbt.type_bigint() }})
             as read_seconds,
         cast(localised.completion_rate as double) as completion_rate,
-        cast({{ iso_weekday('cast(localised.read_local_at as date)') }}
-            as integer) as read_weekday,
+        cast(
+            {{ iso_weekday('cast(localised.read_local_at as date)') }}
+            as integer
+        ) as read_weekday,
         cast(extract(hour from localised.read_local_at) as integer)
             as read_hour,
         localised.is_shared,
@@ -58,7 +60,9 @@ slotted as (
     inner join items on localised.content_id = items.content_id
     left join person_map
         on person_map.record_key = concat('content.reads:', localised.read_id)
-    where cast(localised.read_local_at as date) >= cast({{ window_start }} as date)
+    where
+        cast(localised.read_local_at as date)
+        >= cast({{ window_start }} as date)
 
 )
 

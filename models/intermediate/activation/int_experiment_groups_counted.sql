@@ -30,15 +30,28 @@ campaign_groups as (
         'campaign' as experiment_type,
         campaign_members.campaign_id as experiment_key,
         max(campaigns.channel_id) as channel_id,
-        {%- for group, condition in [('treatment', 'not'), ('holdout', '')] %}
-        sum(case when {{ condition }} is_holdout then 1 else 0 end)
-            as {{ group }}_person_count,
-        sum(case when {{ condition }} is_holdout and has_converted then 1
-            else 0 end) as {{ group }}_converted_count,
-        sum(case when {{ condition }} is_holdout then revenue else 0 end)
-            as {{ group }}_revenue,
+        {%- for group in ['treatment', 'holdout'] %}
+            {%- set in_group = ('not ' if group == 'treatment' else '')
+                ~ 'campaign_members.is_holdout' %}
+            sum(case when {{ in_group }} then 1 else 0 end)
+                as {{ group }}_person_count,
+            sum(
+                case
+                    when {{ in_group }} and campaign_members.has_converted
+                        then 1
+                    else 0
+                end
+            ) as {{ group }}_converted_count,
+            sum(
+                case
+                    when {{ in_group }} then campaign_members.revenue
+                    else 0
+                end
+            ) as {{ group }}_revenue,
         {%- endfor %}
-        min(case when is_window_complete then 1 else 0 end) = 1
+        min(
+            case when campaign_members.is_window_complete then 1 else 0 end
+        ) = 1
             as is_outcome_observed,
         min(cast({{ utc_to_local('campaign_members.assigned_at') }} as date))
             as assignment_date

@@ -46,7 +46,7 @@ triggers as (
     -- the only purchase day was N days ago
     select
         person_id,
-        'repurchase_coupon' as action,
+        'repurchase_coupon' as action,  -- noqa: RF04
         recency_days - {{ var('action_repurchase_coupon_days') }}
             as days_since_trigger
     from lifecycle
@@ -58,7 +58,7 @@ triggers as (
     -- person is not yet past the cycle (recency within the own median gap)
     select
         person_id,
-        'stock_up_reminder' as action,
+        'stock_up_reminder' as action,  -- noqa: RF04
         recency_days - ceil({{ share }} * expected_gap_days)
             as days_since_trigger
     from lifecycle
@@ -69,7 +69,7 @@ triggers as (
     -- day N of the quiet spell since the last purchase day
     select
         person_id,
-        'win_back_offer' as action,
+        'win_back_offer' as action,  -- noqa: RF04
         recency_days - {{ var('action_win_back_quiet_days') }}
             as days_since_trigger
     from lifecycle
@@ -80,9 +80,9 @@ triggers as (
     -- complaint: churned customers who complained, once
     select
         lifecycle.person_id,
-        'churn_survey' as action,
+        'churn_survey' as action,  -- noqa: RF04
         least(
-            recency_days - {{ var('lifecycle_churn_days') }} - 1,
+            lifecycle.recency_days - {{ var('lifecycle_churn_days') }} - 1,
             {{ dbt.datediff('latest_complaints.complaint_date',
                             as_of_date(), 'day') }}
         ) as days_since_trigger

@@ -55,11 +55,27 @@ conversions_per_send as (
 converted as (
 
     select
-        sends.*,
-        cast(coalesce(conversions_per_send.converted_order_count, 0)
-            as {{ dbt.type_bigint() }}) as converted_order_count,
-        cast(coalesce(conversions_per_send.converted_revenue, 0)
-            as decimal(18, 2)) as converted_revenue,
+        sends.send_id,
+        sends.campaign_id,
+        sends.channel_id,
+        sends.person_id,
+        sends.recipient_type,
+        sends.delivery_status,
+        sends.send_cost,
+        sends.is_delivered,
+        sends.is_opened,
+        sends.is_clicked,
+        sends.sent_at,
+        sends.first_opened_at,
+        sends.first_clicked_at,
+        cast(
+            coalesce(conversions_per_send.converted_order_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as converted_order_count,
+        cast(
+            coalesce(conversions_per_send.converted_revenue, 0)
+            as decimal(18, 2)
+        ) as converted_revenue,
         conversions_per_send.send_id is not null as is_converted
     from sends
     left join conversions_per_send

@@ -73,13 +73,19 @@ sizes as (
         channels.channel_id,
         cast(eligible.eligible_person_count as {{ dbt.type_bigint() }})
             as eligible_person_count,
-        cast(coalesce(reachable.reachable_person_count, 0)
-            as {{ dbt.type_bigint() }}) as reachable_person_count,
-        cast(coalesce(per_channel.member_count, 0)
-            as {{ dbt.type_bigint() }}) as member_count,
-        cast({{ safe_divide('coalesce(per_channel.member_count, 0)',
-                            'eligible.eligible_person_count') }}
-            as double) as member_share
+        cast(
+            coalesce(reachable.reachable_person_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as reachable_person_count,
+        cast(
+            coalesce(per_channel.member_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as member_count,
+        cast(
+            {{ safe_divide('coalesce(per_channel.member_count, 0)',
+                           'eligible.eligible_person_count') }}
+            as double
+        ) as member_share
     from eligible
     cross join channels
     left join reachable on eligible.audience_id = reachable.audience_id

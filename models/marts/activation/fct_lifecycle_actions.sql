@@ -51,7 +51,7 @@ capped as (
             "concat(reachable.person_id, '|', reachable.action, '|', '"
             ~ var('action_holdout_salt') ~ "')") }} as holdout_draw
     from reachable
-    where action_rank <= {{ var('action_max_per_person') }}
+    where reachable.action_rank <= {{ var('action_max_per_person') }}
 
 ),
 

@@ -49,9 +49,17 @@ funnel as (
         sum(case when is_converted then 1 else 0 end) as converted_count,
         sum(converted_order_count) as converted_order_count,
         sum(converted_revenue) as revenue,
-        sum(send_cost) as cost
+        sum(send_cost) as send_cost
     from sends
     group by 1, 2
+
+),
+
+redeemed_codes as (
+
+    select distinct redemptions.coupon_code
+    from redemptions
+    inner join valid_orders on redemptions.order_id = valid_orders.order_id
 
 ),
 
@@ -60,15 +68,11 @@ coupon_use as (
     select
         coupons.campaign_id,
         count(*) as coupons_issued_count,
-        sum(case when redeemed.coupon_code is not null then 1 else 0 end)
+        sum(case when redeemed_codes.coupon_code is not null then 1 else 0 end)
             as coupons_redeemed_count
     from coupons
-    left join (
-        select distinct redemptions.coupon_code
-        from redemptions
-        inner join valid_orders
-            on redemptions.order_id = valid_orders.order_id
-    ) as redeemed on coupons.coupon_code = redeemed.coupon_code
+    left join redeemed_codes
+        on coupons.coupon_code = redeemed_codes.coupon_code
     group by 1
 
 ),
@@ -82,29 +86,40 @@ performance as (
         campaigns.objective,
         {%- for column in ['sent', 'delivered', 'opened', 'clicked',
                            'converted', 'converted_order'] %}
-        cast(funnel.{{ column }}_count as {{ dbt.type_bigint() }})
-            as {{ column }}_count,
+            cast(funnel.{{ column }}_count as {{ dbt.type_bigint() }})
+                as {{ column }}_count,
         {%- endfor %}
-        cast(coalesce(coupon_use.coupons_issued_count, 0)
-            as {{ dbt.type_bigint() }}) as coupons_issued_count,
-        cast(coalesce(coupon_use.coupons_redeemed_count, 0)
-            as {{ dbt.type_bigint() }}) as coupons_redeemed_count,
+        cast(
+            coalesce(coupon_use.coupons_issued_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as coupons_issued_count,
+        cast(
+            coalesce(coupon_use.coupons_redeemed_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as coupons_redeemed_count,
         cast(funnel.revenue as decimal(18, 2)) as revenue,
-        cast(funnel.cost as decimal(18, 2)) as cost,
-        cast({{ safe_divide('funnel.revenue - funnel.cost', 'funnel.cost') }}
-            as double) as roi,
+        cast(funnel.send_cost as decimal(18, 2)) as send_cost,
+        cast(
+            {{ safe_divide('funnel.revenue - funnel.send_cost',
+                           'funnel.send_cost') }}
+            as double
+        ) as roi,
         {%- for rate, numerator, denominator in [
             ('delivery_rate', 'delivered', 'sent'),
             ('open_rate', 'opened', 'delivered'),
             ('click_rate', 'clicked', 'delivered'),
             ('conversion_rate', 'converted', 'delivered')] %}
-        cast({{ safe_divide('funnel.' ~ numerator ~ '_count',
-                            'funnel.' ~ denominator ~ '_count') }}
-            as double) as {{ rate }},
+            cast(
+                {{ safe_divide('funnel.' ~ numerator ~ '_count',
+                               'funnel.' ~ denominator ~ '_count') }}
+                as double
+            ) as {{ rate }},
         {%- endfor %}
-        cast({{ safe_divide('coupon_use.coupons_redeemed_count',
-                            'coupon_use.coupons_issued_count') }}
-            as double) as coupon_redemption_rate,
+        cast(
+            {{ safe_divide('coupon_use.coupons_redeemed_count',
+                           'coupon_use.coupons_issued_count') }}
+            as double
+        ) as coupon_redemption_rate,
         coalesce(campaigns.has_holdout, false) as has_holdout,
         campaigns.start_date,
         campaigns.end_date

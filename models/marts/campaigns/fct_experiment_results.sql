@@ -30,9 +30,9 @@ standard_errors as (
 
     select
         rates.*,
-        treatment_rate - holdout_rate as absolute_uplift,
+        rates.treatment_rate - rates.holdout_rate as absolute_uplift,
         sqrt(
-            pooled_rate * (1 - pooled_rate) * (
+            rates.pooled_rate * (1 - rates.pooled_rate) * (
                 {{ safe_divide('1.0', 'treatment_person_count') }}
                 + {{ safe_divide('1.0', 'holdout_person_count') }}
             )
@@ -76,10 +76,14 @@ final as (
         cast(holdout_revenue as decimal(18, 2)) as holdout_revenue,
         cast(treatment_rate as double) as treatment_conversion_rate,
         cast(holdout_rate as double) as holdout_conversion_rate,
-        cast({{ safe_divide('treatment_revenue', 'treatment_person_count') }}
-            as double) as treatment_revenue_per_person,
-        cast({{ safe_divide('holdout_revenue', 'holdout_person_count') }}
-            as double) as holdout_revenue_per_person,
+        cast(
+            {{ safe_divide('treatment_revenue', 'treatment_person_count') }}
+            as double
+        ) as treatment_revenue_per_person,
+        cast(
+            {{ safe_divide('holdout_revenue', 'holdout_person_count') }}
+            as double
+        ) as holdout_revenue_per_person,
         cast(absolute_uplift as double) as absolute_uplift,
         cast({{ safe_divide('absolute_uplift', 'holdout_rate') }} as double)
             as relative_uplift,

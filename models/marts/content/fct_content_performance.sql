@@ -86,21 +86,29 @@ final as (
         cast(item_counts.item_count as {{ dbt.type_bigint() }}) as item_count,
         cast(coalesce(read_measures.read_count, 0) as {{ dbt.type_bigint() }})
             as read_count,
-        cast(coalesce(read_measures.reader_count, 0)
-            as {{ dbt.type_bigint() }}) as reader_count,
-        cast(coalesce(comment_measures.comment_count, 0)
-            as {{ dbt.type_bigint() }}) as comment_count,
+        cast(
+            coalesce(read_measures.reader_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as reader_count,
+        cast(
+            coalesce(comment_measures.comment_count, 0)
+            as {{ dbt.type_bigint() }}
+        ) as comment_count,
         cast(read_measures.mean_completion_rate as double)
             as mean_completion_rate,
         cast(read_measures.completion_share as double) as completion_share,
         cast(read_measures.share_rate as double) as share_rate,
         cast(read_measures.comment_rate as double) as comment_rate,
-        cast({{ safe_divide('comment_measures.positive_comment_count',
-                            'comment_measures.comment_count') }}
-            as double) as positive_comment_share,
-        cast({{ safe_divide('comment_measures.negative_comment_count',
-                            'comment_measures.comment_count') }}
-            as double) as negative_comment_share,
+        cast(
+            {{ safe_divide('comment_measures.positive_comment_count',
+                           'comment_measures.comment_count') }}
+            as double
+        ) as positive_comment_share,
+        cast(
+            {{ safe_divide('comment_measures.negative_comment_count',
+                           'comment_measures.comment_count') }}
+            as double
+        ) as negative_comment_share,
         cast(best_slots.read_weekday as integer) as best_push_weekday,
         cast(best_slots.read_hour as integer) as best_push_hour,
         cast(best_slots.read_rate as double) as best_push_read_rate

@@ -50,8 +50,8 @@ ranked as (
         row_number() over (
             order by
                 {{ safe_divide('read_count', 'slot_occurrence_count') }} desc,
-                read_weekday asc,
-                read_hour asc
+                rated.read_weekday asc,
+                rated.read_hour asc
         ) as slot_rank
     from rated
 
