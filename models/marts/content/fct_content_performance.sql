@@ -49,7 +49,8 @@ read_measures as (
         topic,
         count(*) as read_count,
         count(distinct person_id) as reader_count,
-        avg(completion_rate) as mean_completion_rate,
+        avg(cast(completion_rate as decimal(18, 6)))
+            as mean_completion_rate,
         avg(case
             when completion_rate >= {{ var('content_completion_threshold') }}
                 then 1.0
