@@ -182,3 +182,33 @@
 {% macro spark__recursive_cte_header(name, columns, levels) -%}
     {{ name }} ({{ columns | join(', ') }}) max recursion level {{ levels }}
 {%- endmacro %}
+
+{#- The attribution models as a relation of one column, attribution_model
+    (a select per model joined by union all). -#}
+{% macro attribution_models_select() -%}
+    {%- for model in attribution_model_names() -%}
+        select '{{ model }}' as attribution_model
+        {%- if not loop.last %} union all {% endif -%}
+    {%- endfor -%}
+{%- endmacro %}
+
+{#- A relation with one weight column per attribution model (named after the
+    model) turned into one row per conversion, touch and model:
+    conversion_id, touch_id, attribution_model, weight. -#}
+{% macro attribution_weights_unpivoted(relation) -%}
+    {%- for model in attribution_model_names() -%}
+        select conversion_id, touch_id, '{{ model }}' as attribution_model,
+        {{ model }} as weight from {{ relation }}
+        {%- if not loop.last %} union all {% endif -%}
+    {%- endfor -%}
+{%- endmacro %}
+
+{#- One column per attribution model, `<model>_<suffix>`: the sum of
+    `value` over the rows of that model (a pivot of a long table). -#}
+{% macro attribution_models_pivoted(value, model_column, suffix) -%}
+    {%- for model in attribution_model_names() -%}
+        sum(case when {{ model_column }} = '{{ model }}' then {{ value }}
+        else 0 end) as {{ model }}_{{ suffix }}
+        {%- if not loop.last %}, {% endif -%}
+    {%- endfor -%}
+{%- endmacro %}

@@ -2,7 +2,6 @@
 -- and credit_revenue to the order's net revenue (within floating-point
 -- rounding: 1e-9 of a conversion, 1e-6 CNY). A conversion missing from a
 -- model also fails. Returns the offending conversion-model pairs.
-{%- set models = attribution_model_names() %}
 with
 
 conversions as (
@@ -19,12 +18,7 @@ credits as (
 
 models as (
 
-    {%- for model in models %}
-    select '{{ model }}' as attribution_model
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ attribution_models_select() }}
 
 ),
 

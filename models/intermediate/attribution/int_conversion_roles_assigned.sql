@@ -54,8 +54,8 @@ key_events_ranked as (
     inner join key_events
         on
             ends.person_id = key_events.person_id
-            and key_events.occurred_at >= ends.first_touched_at
-            and key_events.occurred_at <= ends.converted_at
+            and ends.first_touched_at <= key_events.occurred_at
+            and ends.converted_at >= key_events.occurred_at
 
 ),
 

@@ -36,10 +36,10 @@ path_channels_shared as (
     select
         conversion_id,
         channel_id,
-        channel_touch_count,
-        removal_effect,
-        sum(removal_effect) over (partition by conversion_id)
-            as path_removal_effect
+        {{ safe_divide(
+            'removal_effect',
+            'sum(removal_effect) over (partition by conversion_id)') }}
+        / channel_touch_count as weight_per_touch
     from path_channels
 
 ),
@@ -49,13 +49,10 @@ weighted as (
     select
         touches.conversion_id,
         touches.touch_id,
-        case
-            when path_channels_shared.path_removal_effect > 0
-                then path_channels_shared.removal_effect
-                / path_channels_shared.path_removal_effect
-                / path_channels_shared.channel_touch_count
-            else cast(1 as double) / touches.touch_count
-        end as markov
+        coalesce(
+            path_channels_shared.weight_per_touch,
+            cast(1 as double) / touches.touch_count
+        ) as markov
     from touches
     inner join path_channels_shared
         on

@@ -3,7 +3,6 @@
     conversion and model) and credit_revenue (weight x the order's net
     revenue). A conversion with no eligible touch gets one row per model on
     channel (none) with the whole credit, so nothing is dropped. -#}
-{%- set models = attribution_model_names() -%}
 with
 
 conversions as (
@@ -52,28 +51,13 @@ weights_wide as (
 
 weights as (
 
-    {%- for model in models %}
-    select
-        conversion_id,
-        touch_id,
-        '{{ model }}' as attribution_model,
-        {{ model }} as weight
-    from weights_wide
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ attribution_weights_unpivoted('weights_wide') }}
 
 ),
 
 models as (
 
-    {%- for model in models %}
-    select '{{ model }}' as attribution_model
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ attribution_models_select() }}
 
 ),
 

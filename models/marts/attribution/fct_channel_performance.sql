@@ -4,7 +4,6 @@
     spend date) and ROAS, CPA and CAC. Every channel-month with spend appears
     under every model, even with nothing attributed, so spend reconciles with
     its source month by month; ratios are null when their denominator is 0. -#}
-{%- set models = attribution_model_names() -%}
 with
 
 credits as (
@@ -22,12 +21,7 @@ daily_spend as (
 
 models as (
 
-    {%- for model in models %}
-    select '{{ model }}' as attribution_model
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ attribution_models_select() }}
 
 ),
 
