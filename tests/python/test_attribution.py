@@ -95,7 +95,8 @@ def journey_touches(warehouse: Warehouse, project_vars) -> pd.DataFrame:
     last_touch = touches.groupby("person_id").touched_at.max()
     last_conversion = conversions.groupby("person_id").converted_at.max()
     open_persons = last_touch[
-        last_touch > last_conversion.reindex(last_touch.index).fillna(pd.Timestamp.min)
+        last_conversion.reindex(last_touch.index).isna()
+        | (last_touch > last_conversion.reindex(last_touch.index))
     ]
     journeys = pd.concat(
         [

@@ -1,8 +1,10 @@
 {#- One row per conversion and eligible touch with its weight under every
     rule-based attribution model (one column each; markov has its own
-    model); in each column the weights of a conversion sum to 1. See the attribution_models doc block
-    for each rule. All arithmetic is in doubles (Spark would otherwise divide
-    decimals and round). -#}
+    model); in each column the weights of a conversion sum to 1. See the
+    attribution_models doc block for each rule. All arithmetic is in
+    doubles (Spark would otherwise divide decimals and round); sums of
+    doubles run over an ordered frame, so they add up in the same order, and
+    round the same way, in every build. -#}
 {%- set end_share = attribution_share('attribution_position_end_share') -%}
 {%- set middle_share = attribution_remaining_share(
     'attribution_position_end_share', 2) -%}
@@ -38,6 +40,7 @@ touches_joined_to_roles as (
         touches.conversion_id,
         touches.touch_id,
         roles.key_touch_status,
+        touches.touch_position,
         touches.touch_count,
         case when touches.touch_id = roles.first_touch_id then 1 else 0 end
             as is_first,
@@ -67,7 +70,11 @@ touches_with_totals as (
         sum(case when is_first + is_key + is_last = 0 then 1 else 0 end)
             over (partition by conversion_id)
             as touches_without_role,
-        sum(decay_factor) over (partition by conversion_id) as decay_total
+        sum(decay_factor) over (
+            partition by conversion_id
+            order by touch_position asc
+            rows between unbounded preceding and unbounded following
+        ) as decay_total
     from touches_joined_to_roles
 
 ),

@@ -40,7 +40,10 @@ effects_shared as (
         removed_conversion_probability,
         removal_effect,
         coalesce(
-            {{ safe_divide('removal_effect', 'sum(removal_effect) over ()') }},
+            {{ safe_divide(
+                'removal_effect',
+                'sum(removal_effect) over (order by channel_id asc rows '
+                ~ 'between unbounded preceding and unbounded following)') }},
             0
         ) as removal_effect_share
     from effects

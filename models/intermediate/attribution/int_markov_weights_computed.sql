@@ -2,7 +2,8 @@
     conversion is shared among the channels on its path in proportion to
     their removal effects, and a channel's share is split equally among its
     touches. A path whose channels all have a zero removal effect (possible
-    only in a degenerate chain) is shared equally among its touches. -#}
+    only in a degenerate chain) is shared equally among its touches. The
+    sum runs over an ordered frame so that it rounds alike in every build. -#}
 with
 
 touches as (
@@ -38,7 +39,9 @@ path_channels_shared as (
         channel_id,
         {{ safe_divide(
             'removal_effect',
-            'sum(removal_effect) over (partition by conversion_id)') }}
+            'sum(removal_effect) over (partition by conversion_id order by '
+            ~ 'channel_id asc rows between unbounded preceding and '
+            ~ 'unbounded following)') }}
         / channel_touch_count as weight_per_touch
     from path_channels
 

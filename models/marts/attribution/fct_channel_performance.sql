@@ -3,7 +3,9 @@
     conversion's local month), the channel's media spend that month (local
     spend date) and ROAS, CPA and CAC. Every channel-month with spend appears
     under every model, even with nothing attributed, so spend reconciles with
-    its source month by month; ratios are null when their denominator is 0. -#}
+    its source month by month; ratios are null when their denominator is 0.
+    Credits are summed as decimals: exact, so the same in every build
+    whatever order the rows arrive in. -#}
 with
 
 credits as (
@@ -43,10 +45,16 @@ attributed as (
         channel,
         conversion_month as performance_month,
         attribution_model,
-        sum(credit_conversions) as attributed_conversions,
-        sum(credit_revenue) as attributed_revenue,
-        sum(case when is_first_purchase then credit_conversions else 0 end)
-            as attributed_first_purchases
+        sum(cast(credit_conversions as decimal(38, 15)))
+            as attributed_conversions,
+        sum(cast(credit_revenue as decimal(38, 15))) as attributed_revenue,
+        sum(
+            case
+                when is_first_purchase
+                    then cast(credit_conversions as decimal(38, 15))
+                else 0
+            end
+        ) as attributed_first_purchases
     from credits
     group by 1, 2, 3
 
