@@ -1,0 +1,81 @@
+{#- One row per journey and step of its channel path: consecutive touches
+    on the same channel are one step (A, A, B, A is A > B > A), the path the
+    Markov chain and the path report read. -#}
+with
+
+touches as (
+
+    select * from {{ ref('int_journey_touches_matched') }}
+
+),
+
+touches_flagged as (
+
+    select
+        journey_id,
+        person_id,
+        conversion_id,
+        channel_id,
+        touch_position,
+        case
+            when
+                lag(channel_id) over (
+                    partition by journey_id order by touch_position asc
+                ) = channel_id
+                then 0
+            else 1
+        end as starts_step,
+        is_conversion,
+        touched_at
+    from touches
+
+),
+
+touches_numbered as (
+
+    select
+        *,
+        sum(starts_step) over (
+            partition by journey_id
+            order by touch_position asc
+            rows between unbounded preceding and current row
+        ) as step_number
+    from touches_flagged
+
+),
+
+steps as (
+
+    select
+        journey_id,
+        step_number,
+        person_id,
+        conversion_id,
+        channel_id,
+        count(*) as step_touch_count,
+        is_conversion,
+        min(touched_at) as first_touched_at,
+        max(touched_at) as last_touched_at
+    from touches_numbered
+    group by 1, 2, 3, 4, 5, 7
+
+),
+
+steps_counted as (
+
+    select
+        journey_id,
+        step_number,
+        person_id,
+        conversion_id,
+        channel_id,
+        step_touch_count,
+        count(*) over (partition by journey_id) as step_count,
+        is_conversion,
+        first_touched_at,
+        last_touched_at
+    from steps
+
+)
+
+select * from steps_counted

@@ -1,0 +1,128 @@
+{#- One row per conversion, attribution model and eligible touch with the
+    touch's credit: credit_conversions (the weight; they sum to 1 per
+    conversion and model) and credit_revenue (weight x the order's net
+    revenue). A conversion with no eligible touch gets one row per model on
+    channel (none) with the whole credit, so nothing is dropped. -#}
+with
+
+conversions as (
+
+    select * from {{ ref('int_conversions_selected') }}
+
+),
+
+touches as (
+
+    select * from {{ ref('int_journey_touches_matched') }}
+    where is_conversion
+
+),
+
+roles as (
+
+    select * from {{ ref('int_conversion_roles_assigned') }}
+
+),
+
+rule_weights as (
+
+    select * from {{ ref('int_attribution_weights_computed') }}
+
+),
+
+markov_weights as (
+
+    select * from {{ ref('int_markov_weights_computed') }}
+
+),
+
+weights_wide as (
+
+    select
+        rule_weights.*,
+        markov_weights.markov
+    from rule_weights
+    inner join markov_weights
+        on
+            rule_weights.conversion_id = markov_weights.conversion_id
+            and rule_weights.touch_id = markov_weights.touch_id
+
+),
+
+weights as (
+
+    {{ attribution_weights_unpivoted('weights_wide') }}
+
+),
+
+models as (
+
+    {{ attribution_models_select() }}
+
+),
+
+touch_credits as (
+
+    select
+        weights.conversion_id,
+        weights.attribution_model,
+        weights.touch_id,
+        conversions.person_id,
+        touches.channel_id as channel,
+        touches.touch_type,
+        roles.key_touch_status,
+        cast(touches.touch_position as {{ dbt.type_bigint() }})
+            as touch_position,
+        cast(touches.touch_count as {{ dbt.type_bigint() }}) as touch_count,
+        cast(weights.weight as double) as credit_conversions,
+        weights.weight * cast(conversions.revenue as double)
+            as credit_revenue,
+        conversions.is_first_purchase,
+        conversions.conversion_month,
+        touches.touched_at,
+        conversions.converted_at
+    from weights
+    inner join touches
+        on
+            weights.conversion_id = touches.conversion_id
+            and weights.touch_id = touches.touch_id
+    inner join conversions
+        on weights.conversion_id = conversions.conversion_id
+    inner join roles on weights.conversion_id = roles.conversion_id
+
+),
+
+untouched_credits as (
+
+    select
+        conversions.conversion_id,
+        models.attribution_model,
+        cast(null as {{ dbt.type_string() }}) as touch_id,
+        conversions.person_id,
+        '(none)' as channel,
+        cast(null as {{ dbt.type_string() }}) as touch_type,
+        'no_touch' as key_touch_status,
+        cast(null as {{ dbt.type_bigint() }}) as touch_position,
+        cast(0 as {{ dbt.type_bigint() }}) as touch_count,
+        cast(1 as double) as credit_conversions,
+        cast(conversions.revenue as double) as credit_revenue,
+        conversions.is_first_purchase,
+        conversions.conversion_month,
+        cast(null as {{ dbt.type_timestamp() }}) as touched_at,
+        conversions.converted_at
+    from conversions
+    cross join models
+    left join roles on conversions.conversion_id = roles.conversion_id
+    where roles.conversion_id is null
+
+),
+
+credits as (
+
+    select * from touch_credits
+    union all
+    select * from untouched_credits
+
+)
+
+select * from credits
