@@ -36,8 +36,8 @@ build: data
 # The dbt templater opens the profile's DuckDB file, so its folder must exist.
 lint: $(VENV)/.dev
 	mkdir -p $(dir $(MARKETING_DUCKDB_PATH))
-	$(BIN)/ruff check generator tools tests/python models/marts/clustering $(wildcard benchmarks)
-	$(BIN)/ruff format --check generator tools tests/python models/marts/clustering $(wildcard benchmarks)
+	$(BIN)/ruff check generator tools tests/python models/intermediate/clustering $(wildcard benchmarks)
+	$(BIN)/ruff format --check generator tools tests/python models/intermediate/clustering $(wildcard benchmarks)
 	$(BIN)/sqlfluff lint models tests analyses
 
 # Spark needs a Java runtime (17+); install Debian's when there is none.

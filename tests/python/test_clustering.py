@@ -17,7 +17,7 @@ import pytest
 from conftest import BIN, ROOT, Warehouse, run
 from sklearn.metrics import adjusted_rand_score
 
-MODEL_FILE = ROOT / "models" / "marts" / "clustering" / "int_customer_clusters_fitted.py"
+MODEL_FILE = ROOT / "models" / "intermediate" / "clustering" / "int_customer_clusters_fitted.py"
 FEATURE_SEED = ROOT / "seeds" / "clustering" / "cluster_features.csv"
 ARI_MIN = 0.7
 # The order tables and record keys of the identity map, and the names the
