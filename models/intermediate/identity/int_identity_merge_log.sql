@@ -95,17 +95,17 @@ erased_persons as (
 
     ),
 {%- else %}
-new_changes as (
+    new_changes as (
 
-    select
-        cast(null as {{ dbt.type_string() }}) as change_type,
-        cast(null as {{ dbt.type_string() }}) as person_id,
-        cast(null as {{ dbt.type_string() }}) as other_person_id,
-        cast(null as {{ dbt.type_bigint() }}) as record_count
-    from person_map
-    where false
+        select
+            cast(null as {{ dbt.type_string() }}) as change_type,
+            cast(null as {{ dbt.type_string() }}) as person_id,
+            cast(null as {{ dbt.type_string() }}) as other_person_id,
+            cast(null as {{ dbt.type_bigint() }}) as record_count
+        from person_map
+        where false
 
-),
+    ),
 {%- endif %}
 
 this_build as (
@@ -137,7 +137,15 @@ earlier_builds as (
         from {{ previous_log_state }}
         where change_id not in (select this_build.change_id from this_build)
     {%- else -%}
-        select * from this_build where false
+        select
+            change_id,
+            change_type,
+            person_id,
+            other_person_id,
+            record_count,
+            logged_as_of_date
+        from this_build
+        where false
     {%- endif %}
 
 ),
