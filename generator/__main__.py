@@ -151,6 +151,8 @@ def build_chunk(number: int, low: int, high: int) -> Chunk:
         ]
         rows[table.file_stem] = sort_rows(kept, table.key)
     counts = census.count(world, rows)
+    erased = {person[0] for person in persons if person[4]}
+    counts.update(census.erased_rows(rows, erased))
     if args.format == "parquet":
         writer = Writer(args.out, "parquet")
         owners = args.out / "_truth" / "record_owners"

@@ -47,6 +47,17 @@ def _clean(rows: list[Row]) -> list[Row]:
     return [r for r in rows if not r.get("_defect")]
 
 
+def erased_rows(rows: dict[str, list[Row]], erased: set[str]) -> Counter:
+    """Usable rows written by persons who asked to be erased, per table: the
+    staging layer must drop them (raw = staged + quarantined + erased)."""
+    truth: Counter = Counter()
+    for table, table_rows in rows.items():
+        for row in _clean(table_rows):
+            if row.get("_owner") in erased:
+                _add(truth, f"erased_rows:{table}")
+    return truth
+
+
 def count(world: World, rows: dict[str, list[Row]]) -> Counter:
     """Counts of every planted defect and flag in these rows."""
     truth: Counter = Counter()

@@ -39,7 +39,12 @@ def test_raw_rows_are_staged_or_quarantined(warehouse, truth, table):
     staged = warehouse.scalar(f"select count(*) from {STAGED[table.file_stem]}")
     quarantined = quarantined_counts(warehouse)
     lost = sum(n for key, n in quarantined.items() if key.endswith(f":{table.file_stem}"))
-    assert raw == staged + lost
+    # Rows neither staged nor quarantined may only be rows of persons who
+    # asked to be erased (the truth counts them; a row the project cannot
+    # link to the request, such as a mini-program event with nothing but an
+    # unlinked openid, stays staged, so the drop can be below that count).
+    dropped = raw - staged - lost
+    assert 0 <= dropped <= truth.get(f"erased_rows:{table.file_stem}", 0), (raw, staged, lost)
 
 
 @pytest.mark.parametrize(
