@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import Warehouse, dbt
+from conftest import ROOT, Warehouse, dbt
 
 SCHEMAS = ("staging", "intermediate", "marts", "reference")
 
@@ -80,3 +80,15 @@ def test_malformed_var_fails_with_what_to_fix(demo_data, scratch):
     assert result.returncode != 0
     assert "as_of_date is '2025-02-30'; expected a real calendar date" in output
     assert "raw_file_format is 'xlsx'; expected one of csv, parquet" in output
+
+
+def test_seeds_hold_no_single_quote():
+    """dbt-spark inserts seed values between single quotes without escaping
+    them, so one apostrophe ("Can't") breaks the Spark build."""
+    quoted = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "seeds").rglob("*.csv"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "'" in line
+    ]
+    assert quoted == []
