@@ -300,6 +300,15 @@ def machine() -> dict[str, object]:
     }
 
 
+def growth_exponent(small: float, large: float, rows_small: int, rows_large: int) -> float:
+    """The k in time ~ size^k between two sizes (1 = linear)."""
+    import math
+
+    if small <= 0 or large <= 0 or rows_small <= 0 or rows_large <= rows_small:
+        return float("nan")
+    return math.log(large / small) / math.log(rows_large / rows_small)
+
+
 def write_markdown(results: list[dict[str, object]], out: Path) -> None:
     lines = [
         "| size | people | events | orders | full build | peak memory | incremental (+1 day) "
@@ -317,6 +326,55 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
         )
     m = machine()
     lines.append(f"\nMachine: {m['cpu_count']} cores, {m['memory_gb']} GB, {m['platform']}.")
+
+    comparisons = [r for r in results if "btyd_comparison" in r]
+    if comparisons:
+        lines += [
+            "",
+            "| size | orders | RFM/BTYD models | hand-written DuckDB query | lifetimes "
+            "| vs lifetimes | vs hand-written | ChannelAttribution | Markov share difference |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for r in comparisons:
+            b, k = r["btyd_comparison"], r.get("markov_comparison", {})
+            markov = (
+                f"{k['channelattribution_seconds']} s | {k['max_share_difference']}"
+                if k.get("status") == "ok"
+                else f"{k.get('status', 'not run')} | "
+            )
+            lines.append(
+                f"| {r['size']} | {b['orders']:,} | {b['project_rfm_seconds']} s "
+                f"| {b['hand_written_duckdb_seconds']} s | {b['lifetimes_seconds']} s "
+                f"| {b['speedup_vs_lifetimes']}x faster | {b['ratio_to_hand_written']}x "
+                f"| {markov} |"
+            )
+
+    timed = [r for r in results if "model_seconds_full" in r]
+    if len(timed) >= 2:
+        first, last = timed[0], timed[-1]
+        before, after = timed[-2], timed[-1]
+        slowest = sorted(
+            last["model_seconds_full"], key=last["model_seconds_full"].get, reverse=True
+        )[:20]
+        header = " | ".join(r["size"] for r in timed)
+        lines += [
+            "",
+            f"Slowest models at {last['size']} (full build, seconds) and how their time grows: "
+            f"k in time ~ people^k between {before['size']} and {after['size']} "
+            f"(1 = linear; at {first['size']} fixed overhead dominates).",
+            "",
+            f"| model | {header} | k |",
+            "|---|" + "---|" * len(timed) + "---|",
+        ]
+        for name in slowest:
+            times = [r["model_seconds_full"].get(name, 0.0) for r in timed]
+            k = growth_exponent(
+                before["model_seconds_full"].get(name, 0.0),
+                after["model_seconds_full"].get(name, 0.0),
+                before["people"],
+                after["people"],
+            )
+            lines.append(f"| {name} | " + " | ".join(f"{t:.2f}" for t in times) + f" | {k:.2f} |")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
