@@ -35,18 +35,19 @@
     {{ return(none) }}
 {%- endmacro %}
 
-{#- One "not suppressed" condition. -#}
+{#- One "not suppressed" condition. Null-safe by hand: a null hash is never
+    suppressed. `coalesce(x not in (subquery), true)` is not enough: Spark
+    plans a NOT IN subquery inside an expression as a null-aware existence
+    join, which gives false, not null, for a null x, and the row would vanish
+    on Spark only (it did: quarantined rows without a member card). -#}
 {% macro erasure_condition(kind, expression) -%}
-    coalesce(
-        {% if kind == 'partner_hash' -%}
-            {{ expression }}
-        {%- else -%}
-            {{ salted_hash(expression) }}
-        {%- endif %} not in (
+    {%- set hashed = expression if kind == 'partner_hash' else salted_hash(expression) -%}
+    (
+        {{ hashed }} is null
+        or {{ hashed }} not in (
             select suppressed_hash from {{ ref('stg_privacy__erasure_suppression') }}
             where suppressed_kind = '{{ kind }}'
-        ),
-        true
+        )
     )
 {%- endmacro %}
 

@@ -165,8 +165,13 @@ without_erased as (
     where
         {{ salted_hash('merge_log.person_id') }}
         not in (select erased_persons.suppressed_hash from erased_persons)
-        and {{ salted_hash('merge_log.other_person_id') }}
-        not in (select erased_persons.suppressed_hash from erased_persons)
+        -- null-safe by hand (see erasure_condition): Spark's NOT IN gives
+        -- false for a null left side
+        and (
+            merge_log.other_person_id is null
+            or {{ salted_hash('merge_log.other_person_id') }}
+            not in (select erased_persons.suppressed_hash from erased_persons)
+        )
 
 )
 

@@ -41,8 +41,16 @@ buy_till_you_die as (
         {{ dbt.datediff('min(order_date)', 'max(order_date)', 'day') }}
             as btyd_recency,
         {{ dbt.datediff('min(order_date)', as_of_date(), 'day') }} as btyd_t,  -- noqa: LT05
+        -- a double mean on every engine (Spark's mean of a decimal is a
+        -- decimal rounded to 6 places)
         coalesce(
-            avg(case when purchase_day_number > 1 then net_amount end), 0
+            avg(
+                case
+                    when purchase_day_number > 1
+                        then cast(net_amount as {{ dbt.type_float() }})
+                end
+            ),
+            0
         ) as btyd_monetary_value
     from purchase_days
     group by 1
