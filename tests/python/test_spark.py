@@ -26,6 +26,8 @@ KEY_RELATIONS = {
     "staging.stg_app__events": (),
     "staging.stg_content__reads": (),
     "staging.stg_marketing__message_sends": (),
+    "staging.stg_marketing__coupons": (),
+    "staging.stg_partners__customer_lists": (),
     # Spark's to_json leaves null fields out of the raw-values object.
     "staging.stg_quarantine__rows": ("raw_values", "quarantined_row_id"),
 }
@@ -42,6 +44,10 @@ NUMERIC_RELATIONS = {
     "marts.fct_attribution_credits": ("conversion_id", "attribution_model", "touch_id"),
     "marts.fct_channel_performance": ("channel", "performance_month", "attribution_model"),
     "marts.fct_conversion_paths": ("channel_path",),
+    "marts.fct_lifecycle_actions": ("person_id", "action"),
+    "marts.fct_experiment_results": ("experiment_id",),
+    "marts.fct_partner_overlap": ("partner_id", "rfm_tier"),
+    "marts.fct_product_affinity": ("rule_id",),
 }
 NUMERIC_TYPES = ("DOUBLE", "FLOAT", "DECIMAL", "BIGINT", "INTEGER", "HUGEINT")
 
