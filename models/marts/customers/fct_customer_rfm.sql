@@ -47,7 +47,7 @@ buy_till_you_die as (
             avg(
                 case
                     when purchase_day_number > 1
-                        then cast(net_amount as {{ dbt.type_float() }})
+                        then cast(net_amount as double)
                 end
             ),
             0
