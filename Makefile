@@ -56,6 +56,13 @@ spark-build: $(VENV)/.dev data java
 
 test: lint pytest
 
+# Speed and memory at three sizes (S: demo, M: 100k, L: 1M people); writes
+# benchmarks/results/*.json and benchmarks/RESULTS.md. SIZES="S M" for fewer.
+SIZES ?= S M L
+benchmark: $(VENV)/.dev
+	$(BIN)/pip install --quiet -r benchmarks/requirements.txt -c constraints.txt
+	DUCKDB_MEMORY_LIMIT=$${DUCKDB_MEMORY_LIMIT:-6GB} $(BIN)/python -m benchmarks.run --sizes $(SIZES)
+
 docs: build
 	$(BIN)/dbt docs generate && $(BIN)/dbt docs serve
 
