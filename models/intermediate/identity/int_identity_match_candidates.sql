@@ -92,16 +92,31 @@ component_anchors as (
 
 ),
 
+scored_component_pairs as (
+
+    select distinct
+        scored.component_id_a,
+        scored.component_id_b
+    from scored
+
+),
+
+-- Only the scored pairs are checked (a self-join of all anchors would pair
+-- every two components holding one-per-person identifiers: quadratic in
+-- the number of persons).
 cannot_link as (
 
     select
-        anchors_a.component_id as component_id_a,
-        anchors_b.component_id as component_id_b,
+        scored_component_pairs.component_id_a,
+        scored_component_pairs.component_id_b,
         min(anchors_a.identifier_type) as conflicting_type
-    from component_anchors as anchors_a
+    from scored_component_pairs
+    inner join component_anchors as anchors_a
+        on scored_component_pairs.component_id_a = anchors_a.component_id
     inner join component_anchors as anchors_b
         on
-            anchors_a.identifier_type = anchors_b.identifier_type
+            scored_component_pairs.component_id_b = anchors_b.component_id
+            and anchors_a.identifier_type = anchors_b.identifier_type
             and anchors_a.node_id != anchors_b.node_id
     group by 1, 2
 
