@@ -140,12 +140,8 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Drops a relation after use (a post-hook), except on DuckDB, where the
-    relations this is used for are ephemeral. -#}
-{% macro drop_relation_unless_duckdb(relation) -%}
-    {%- if target.type != 'duckdb' -%}
-        drop table if exists {{ relation }}
-    {%- else -%}
-        select 1
-    {%- endif -%}
+{#- Drops a transient relation after use (a post-hook of the model that
+    read it last), so what it holds is not kept between builds. -#}
+{% macro drop_relation_after_use(relation) -%}
+    drop table if exists {{ relation }}
 {%- endmacro %}

@@ -1,10 +1,10 @@
 {#- The erasure pre-pass's edges: every record-identifier edge of every
     usable raw row (before erasure), already reduced to salted hashes (record
     key, identifier value, node id), with the partner-side hash of phones and
-    e-mails and whether an erasure request names the identifier. Ephemeral on
-    DuckDB; on Spark a transient table (read once from the raw rows instead
-    of once per use) that stg_privacy__erasure_suppression drops after use. -#}
-{{ config(materialized=('ephemeral' if target.type == 'duckdb' else 'table')) }}
+    e-mails and whether an erasure request names the identifier. A transient
+    table (read once from the raw rows instead of once per use and per data
+    test) that stg_privacy__erasure_suppression drops after use. -#}
+{{ config(materialized='table') }}
 
 with
 

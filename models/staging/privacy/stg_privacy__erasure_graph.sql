@@ -3,9 +3,9 @@
     hashed edges of stg_privacy__erasure_edges: salted hashes only. One row per kept record-identifier edge, plus
     one per probabilistic pair at or above the match threshold (the
     pre-pass does not apply the mutual-best rule, so it can only erase more).
-    Ephemeral on DuckDB; on Spark a table that stg_privacy__erasure_suppression
-    drops as soon as it has used it. -#}
-{{ config(materialized=('ephemeral' if target.type == 'duckdb' else 'table')) }}
+    A transient table (built once, not once per data test) that
+    stg_privacy__erasure_suppression drops as soon as it has used it. -#}
+{{ config(materialized='table') }}
 
 with
 

@@ -10,8 +10,8 @@
     post_hook=[
         "{{ drop_connected_components_helper('edges') }}",
         "{{ drop_connected_components_helper('final') }}",
-        "{{ drop_relation_unless_duckdb(ref('stg_privacy__erasure_graph')) }}",
-        "{{ drop_relation_unless_duckdb(ref('stg_privacy__erasure_edges')) }}",
+        "{{ drop_relation_after_use(ref('stg_privacy__erasure_graph')) }}",
+        "{{ drop_relation_after_use(ref('stg_privacy__erasure_edges')) }}",
     ],
 ) }}
 {%- set previous_map_state = identity_state_relation('person_map') -%}
