@@ -1,8 +1,8 @@
 {#- One row per person and messaging channel the person can be reached on:
     the latest consent decision for the channel is a grant and the person
     has an identifier of the channel's recipient type. The identifier is
-    the person's main one of that type (most records, then latest seen,
-    then smallest id: the rule dim_customers uses for phone and e-mail),
+    the person's main one of that type (int_identifiers_resolved's
+    is_main_of_type, the rule dim_customers uses for phone and e-mail),
     published only as a salted SHA-256. Channels are ranked by the
     person's past response (clicks per delivered send; a channel never
     delivered to counts as 0), ties by the seed's channel priority. -#}
@@ -40,19 +40,8 @@ main_identifiers as (
         person_id,
         identifier_type,
         identifier_value
-    from (
-        select
-            identifiers.*,
-            row_number() over (
-                partition by identifiers.person_id, identifiers.identifier_type
-                order by
-                    identifiers.record_count desc,
-                    identifiers.last_seen_at desc,
-                    identifiers.node_id asc
-            ) as identifier_rank
-        from identifiers
-    ) as ranked
-    where identifier_rank = 1
+    from identifiers
+    where is_main_of_type
 
 ),
 

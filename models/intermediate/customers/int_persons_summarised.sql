@@ -99,20 +99,8 @@ main_identifiers as (
             as main_phone,
         max(case when identifier_type = 'email' then identifier_value end)
             as main_email
-    from (
-        select
-            identifiers.*,
-            row_number() over (
-                partition by identifiers.person_id, identifiers.identifier_type
-                order by
-                    identifiers.record_count desc,
-                    identifiers.last_seen_at desc,
-                    identifiers.node_id asc
-            ) as identifier_rank
-        from identifiers
-        where identifiers.identifier_type in ('phone', 'email')
-    ) as ranked
-    where identifier_rank = 1
+    from identifiers
+    where is_main_of_type and identifier_type in ('phone', 'email')
     group by 1
 
 ),

@@ -1,6 +1,9 @@
 {#- One row per identifier that links records (kept by the guards), with the
     person it belongs to: how messages, consents, coupons and audiences keyed
-    by a phone, e-mail, device or unionid find their person. -#}
+    by a phone, e-mail, device or unionid find their person. is_main_of_type
+    marks each person's main identifier of each type (most records, then
+    latest seen, then smallest node id): the one rule dim_customers (main
+    phone and e-mail) and activation (recipient per channel) both read. -#}
 with
 
 kept_edges as (
@@ -30,6 +33,21 @@ resolved as (
     inner join person_map on kept_edges.record_key = person_map.record_key
     group by 1
 
+),
+
+flagged as (
+
+    select
+        resolved.*,
+        row_number() over (
+            partition by resolved.person_id, resolved.identifier_type
+            order by
+                resolved.record_count desc,
+                resolved.last_seen_at desc,
+                resolved.node_id asc
+        ) = 1 as is_main_of_type
+    from resolved
+
 )
 
-select * from resolved
+select * from flagged
