@@ -232,6 +232,20 @@ def run_size(size: str, workdir: Path) -> dict[str, object]:
     full = dbt_build(
         database, workdir / size / "target_full", data, fmt, LAST_DAY - dt.timedelta(days=1)
     )
+    # Kept at once: at L the incremental build takes as long again, and an
+    # interrupted run should not lose the full build's figures.
+    (workdir / size / "full_build.json").write_text(
+        json.dumps(
+            {
+                "seconds": round(full.seconds, 1),
+                "peak_rss_gb": round(full.peak_rss_bytes / 2**30, 2),
+                "ok": full.returncode == 0,
+                "tail": full.output[-3000:],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     incremental = dbt_build(database, workdir / size / "target_incremental", data, fmt, LAST_DAY)
     result: dict[str, object] = {
         "size": size,
