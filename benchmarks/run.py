@@ -259,7 +259,8 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
     }
     if full.returncode != 0:
         result["full_build"]["tail"] = full.output[-3000:]
-    else:
+    if (workdir / size / "target_full" / "run_results.json").exists():
+        # A build with a failed test still timed every model it built.
         result["model_seconds_full"] = model_times(workdir / size / "target_full")
     if full_only:
         with duckdb_counts(database) as counts:
