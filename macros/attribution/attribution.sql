@@ -193,11 +193,13 @@
 {%- endmacro %}
 
 {#- A relation with one weight column per attribution model (named after the
-    model) turned into one row per conversion, touch and model:
-    conversion_id, touch_id, attribution_model, weight. -#}
-{% macro attribution_weights_unpivoted(relation) -%}
+    model) turned into one row per conversion, touch and model: the
+    carried columns, attribution_model and weight. Joins belong before the
+    unpivot (on the wide relation, one row per touch), not after it on nine
+    times as many rows. -#}
+{% macro attribution_weights_unpivoted(relation, carried_columns=['conversion_id', 'touch_id']) -%}
     {%- for model in attribution_model_names() -%}
-        select conversion_id, touch_id, '{{ model }}' as attribution_model,
+        select {{ carried_columns | join(', ') }}, '{{ model }}' as attribution_model,
         {{ model }} as weight from {{ relation }}
         {%- if not loop.last %} union all {% endif -%}
     {%- endfor -%}

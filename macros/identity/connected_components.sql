@@ -130,6 +130,76 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The nodes reachable from a set of seed nodes in an undirected graph
+    given as a relation with columns node_a, node_b; seed_query is a select
+    of one column node_id. Returns one row per reachable node (node_id),
+    seeds included. Where only the few components that hold a seed matter
+    (the erasure pre-pass), this touches those components alone instead of
+    labelling the whole graph. -#}
+{% macro reachable_nodes(edges_relation, seed_query) -%}
+    {{ return(adapter.dispatch('reachable_nodes', 'precision_marketing')(edges_relation, seed_query)) }}
+{%- endmacro %}
+
+{#- DuckDB: a breadth-first search in one recursive query. UNION (not UNION
+    ALL) keeps each node once over all rounds, so a round carries only the
+    nodes first reached in the round before, and the query stops when a
+    round reaches nothing new: as many rounds as the widest erased
+    component is deep, each a join of that small frontier with the edges. -#}
+{% macro duckdb__reachable_nodes(edges_relation, seed_query) -%}
+    with recursive
+
+    graph_edges as (
+
+        select node_a as source_node, node_b as target_node
+        from {{ edges_relation }}
+        union all
+        select node_b as source_node, node_a as target_node
+        from {{ edges_relation }}
+
+    ),
+
+    reached (node_id) as (
+
+        select node_id from ({{ seed_query }}) as seeds
+
+        union
+
+        select graph_edges.target_node as node_id
+        from reached
+        inner join graph_edges on reached.node_id = graph_edges.source_node
+
+    )
+
+    select node_id from reached
+{%- endmacro %}
+
+{#- Spark (and other engines): the components of the whole graph
+    (default__connected_components), then every node of a component that
+    holds a seed. -#}
+{% macro default__reachable_nodes(edges_relation, seed_query) -%}
+    with
+
+    components as (
+
+        {{ connected_components(edges_relation) }}
+
+    ),
+
+    seeded_components as (
+
+        select distinct components.component_id
+        from components
+        inner join ({{ seed_query }}) as seeds
+            on components.node_id = seeds.node_id
+
+    )
+
+    select components.node_id
+    from components
+    inner join seeded_components
+        on components.component_id = seeded_components.component_id
+{%- endmacro %}
+
 {#- Drops one helper table of default__connected_components (post-hook;
     nothing to do on DuckDB). -#}
 {% macro drop_connected_components_helper(suffix) -%}

@@ -49,9 +49,40 @@ weights_wide as (
 
 ),
 
+touch_rows as (
+
+    select
+        weights_wide.*,
+        conversions.person_id,
+        touches.channel_id as channel,
+        touches.touch_type,
+        roles.key_touch_status,
+        cast(touches.touch_position as {{ dbt.type_bigint() }})
+            as touch_position,
+        cast(touches.touch_count as {{ dbt.type_bigint() }}) as touch_count,
+        cast(conversions.revenue as double) as revenue,
+        conversions.is_first_purchase,
+        conversions.conversion_month,
+        touches.touched_at,
+        conversions.converted_at
+    from weights_wide
+    inner join touches
+        on
+            weights_wide.conversion_id = touches.conversion_id
+            and weights_wide.touch_id = touches.touch_id
+    inner join conversions
+        on weights_wide.conversion_id = conversions.conversion_id
+    inner join roles on weights_wide.conversion_id = roles.conversion_id
+
+),
+
 weights as (
 
-    {{ attribution_weights_unpivoted('weights_wide') }}
+    {{ attribution_weights_unpivoted('touch_rows', [
+        'conversion_id', 'touch_id', 'person_id', 'channel', 'touch_type',
+        'key_touch_status', 'touch_position', 'touch_count', 'revenue',
+        'is_first_purchase', 'conversion_month', 'touched_at', 'converted_at'
+    ]) }}
 
 ),
 
@@ -64,31 +95,22 @@ models as (
 touch_credits as (
 
     select
-        weights.conversion_id,
-        weights.attribution_model,
-        weights.touch_id,
-        conversions.person_id,
-        touches.channel_id as channel,
-        touches.touch_type,
-        roles.key_touch_status,
-        cast(touches.touch_position as {{ dbt.type_bigint() }})
-            as touch_position,
-        cast(touches.touch_count as {{ dbt.type_bigint() }}) as touch_count,
-        cast(weights.weight as double) as credit_conversions,
-        weights.weight * cast(conversions.revenue as double)
-            as credit_revenue,
-        conversions.is_first_purchase,
-        conversions.conversion_month,
-        touches.touched_at,
-        conversions.converted_at
+        conversion_id,
+        attribution_model,
+        touch_id,
+        person_id,
+        channel,
+        touch_type,
+        key_touch_status,
+        touch_position,
+        touch_count,
+        cast(weight as double) as credit_conversions,
+        weight * revenue as credit_revenue,
+        is_first_purchase,
+        conversion_month,
+        touched_at,
+        converted_at
     from weights
-    inner join touches
-        on
-            weights.conversion_id = touches.conversion_id
-            and weights.touch_id = touches.touch_id
-    inner join conversions
-        on weights.conversion_id = conversions.conversion_id
-    inner join roles on weights.conversion_id = roles.conversion_id
 
 ),
 

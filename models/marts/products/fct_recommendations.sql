@@ -29,7 +29,11 @@ owned as (
 
 persons as (
 
-    select distinct person_id from owned
+    select
+        person_id,
+        count(*) as owned_count
+    from owned
+    group by 1
 
 ),
 
@@ -56,8 +60,16 @@ popular_left as (
         ) as stage_rank,
         coalesce(picked_counts.picked_count, 0) as picked_count
     from persons
-    cross join popularity
     left join picked_counts on persons.person_id = picked_counts.person_id
+    {# Of the products ranked within slots + owned + picked, at least
+        `slots` are neither owned nor picked, so the popular fill never
+        needs a product ranked lower: the join stays a few dozen rows per
+        person whatever the size of the catalogue. #}
+    inner join popularity
+        on
+            popularity.popularity_rank
+            <= {{ slots }} + persons.owned_count
+            + coalesce(picked_counts.picked_count, 0)
     left join owned
         on
             persons.person_id = owned.person_id

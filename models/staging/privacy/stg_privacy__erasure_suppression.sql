@@ -1,5 +1,6 @@
-{#- The erasure pre-pass: everything in the connected component of a
-    requested identifier on the pre-erasure graph (stg_privacy__erasure_graph),
+{#- The erasure pre-pass: everything reachable from a requested identifier
+    (reachable_nodes: its connected component) on the pre-erasure graph
+    (stg_privacy__erasure_graph),
     as salted hashes only: records, identifiers (and the requested ones),
     partner-side hashes of phones and e-mails, and the person ids the
     previous build gave those records. Every staged model filters on this
@@ -24,18 +25,13 @@ graph as (
 
 ),
 
-components as (
+erased_nodes as (
 
-    {{ connected_components(ref('stg_privacy__erasure_graph')) }}
-
-),
-
-erased_components as (
-
-    select distinct components.component_id
-    from graph
-    inner join components on graph.node_b = components.node_id
-    where graph.is_requested
+    {{ reachable_nodes(
+        ref('stg_privacy__erasure_graph'),
+        'select node_b as node_id from '
+        ~ ref('stg_privacy__erasure_graph') ~ ' where is_requested'
+    ) }}
 
 ),
 
@@ -43,9 +39,7 @@ erased_links as (
 
     select graph.*
     from graph
-    inner join components on graph.node_a = components.node_id
-    inner join erased_components
-        on components.component_id = erased_components.component_id
+    inner join erased_nodes on graph.node_a = erased_nodes.node_id
     where graph.link_kind = 'identifier'
 
 ),
