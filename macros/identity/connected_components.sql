@@ -144,7 +144,10 @@
     ALL) keeps each node once over all rounds, so a round carries only the
     nodes first reached in the round before, and the query stops when a
     round reaches nothing new: as many rounds as the widest erased
-    component is deep, each a join of that small frontier with the edges. -#}
+    component is deep. The frontier is the build side of a semi join (IN),
+    so each round hashes a few nodes and streams the edges past them
+    (DuckDB also pushes the frontier into the scans as a filter), rather
+    than hashing every edge of the graph once per round. -#}
 {% macro duckdb__reachable_nodes(edges_relation, seed_query) -%}
     with recursive
 
@@ -165,8 +168,8 @@
         union
 
         select graph_edges.target_node as node_id
-        from reached
-        inner join graph_edges on reached.node_id = graph_edges.source_node
+        from graph_edges
+        where graph_edges.source_node in (select reached.node_id from reached)
 
     )
 
