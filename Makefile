@@ -63,7 +63,7 @@ test: lint pytest
 SIZES ?= S M L
 benchmark: $(VENV)/.dev
 	$(BIN)/pip install --quiet -r benchmarks/requirements.txt -c constraints.txt
-	DUCKDB_MEMORY_LIMIT=$${DUCKDB_MEMORY_LIMIT:-6GB} $(BIN)/python -m benchmarks.run --sizes $(SIZES)
+	DUCKDB_MEMORY_LIMIT=$${DUCKDB_MEMORY_LIMIT:-7GB} $(BIN)/python -m benchmarks.run --sizes $(SIZES)
 
 docs: build
 	$(BIN)/dbt docs generate && $(BIN)/dbt docs serve
