@@ -1,10 +1,14 @@
 {#- One row per conversion and eligible touch with its weight under every
     rule-based attribution model (one column each; markov has its own
     model); in each column the weights of a conversion sum to 1. See the
-    attribution_models doc block for each rule. All arithmetic is in
-    doubles (Spark would otherwise divide decimals and round); sums of
-    doubles run over an ordered frame, so they add up in the same order, and
-    round the same way, in every build. -#}
+    attribution_models doc block for each rule. Weights are divided in
+    doubles (Spark would otherwise divide decimals and round). A
+    conversion's totals are a grouped sum joined back, not a window; the
+    decay factors are exact decimals (30 places), so their total is the
+    same whatever order rows are added in, in every build and on every
+    engine. (A window sum here once returned another conversion's total, in
+    a two-thread DuckDB build at 1M people under memory pressure: see the
+    README's performance section.) -#}
 {%- set end_share = attribution_share('attribution_position_end_share') -%}
 {%- set middle_share = attribution_remaining_share(
     'attribution_position_end_share', 2) -%}
@@ -52,30 +56,44 @@ touches_joined_to_roles as (
             when touches.touch_id = roles.last_non_direct_touch_id then 1
             else 0
         end as is_last_non_direct,
-        pow(
-            2,
-            -touches.seconds_before_anchor
-            / {{ attribution_half_life_seconds() }}
+        cast(
+            pow(
+                2,
+                -touches.seconds_before_anchor
+                / {{ attribution_half_life_seconds() }}
+            ) as decimal(38, 30)
         ) as decay_factor
     from touches
     inner join roles on touches.conversion_id = roles.conversion_id
 
 ),
 
+conversion_totals as (
+
+    select
+        conversion_id,
+        sum(case when is_first + is_key + is_last = 0 then 1 else 0 end)
+            as touches_without_role,
+        sum(decay_factor) as decay_total
+    from touches_joined_to_roles
+    group by 1
+
+),
+
 touches_with_totals as (
 
     select
-        *,
-        is_first + is_key + is_last as role_count,
-        sum(case when is_first + is_key + is_last = 0 then 1 else 0 end)
-            over (partition by conversion_id)
-            as touches_without_role,
-        sum(decay_factor) over (
-            partition by conversion_id
-            order by touch_position asc
-            rows between unbounded preceding and unbounded following
-        ) as decay_total
+        touches_joined_to_roles.*,
+        touches_joined_to_roles.is_first
+        + touches_joined_to_roles.is_key
+        + touches_joined_to_roles.is_last as role_count,
+        conversion_totals.touches_without_role,
+        conversion_totals.decay_total
     from touches_joined_to_roles
+    inner join conversion_totals
+        on
+            touches_joined_to_roles.conversion_id
+            = conversion_totals.conversion_id
 
 ),
 
@@ -89,7 +107,8 @@ weighted as (
         cast(is_last_non_direct as double) as last_non_direct,
         cast(is_key as double) as key_touch,
         cast(1 as double) / touch_count as linear,
-        decay_factor / decay_total as time_decay,
+        cast(decay_factor as double) / cast(decay_total as double)
+            as time_decay,
         {{ position_based }} as position_based,
         case
             when key_touch_status = 'no_key_event' then {{ position_based }}
