@@ -3,10 +3,13 @@
     model); in each column the weights of a conversion sum to 1. See the
     attribution_models doc block for each rule. Weights are divided in
     doubles (Spark would otherwise divide decimals and round). A
-    conversion's totals are a grouped sum joined back, not a window; the
-    decay factors are exact decimals (30 places), so their total is the
-    same whatever order rows are added in, in every build and on every
-    engine. (A window sum here once returned another conversion's total, in
+    conversion's totals are grouped sums joined back, not windows: decay
+    factors are taken relative to the conversion's nearest touch (which
+    gets 1, so the total is at least 1 at any half-life) and summed as exact
+    decimals (30 places), so the total is the same whatever order rows are
+    added in, in every build and on every engine. A touch more than about
+    100 half-lives older than the nearest gets 0 (its true weight is below
+    1e-30). (A window sum here once returned another conversion's total, in
     a two-thread DuckDB build at 1M people under memory pressure: see the
     README's performance section.) -#}
 {%- set end_share = attribution_share('attribution_position_end_share') -%}
@@ -56,13 +59,7 @@ touches_joined_to_roles as (
             when touches.touch_id = roles.last_non_direct_touch_id then 1
             else 0
         end as is_last_non_direct,
-        cast(
-            pow(
-                2,
-                -touches.seconds_before_anchor
-                / {{ attribution_half_life_seconds() }}
-            ) as decimal(38, 30)
-        ) as decay_factor
+        touches.seconds_before_anchor
     from touches
     inner join roles on touches.conversion_id = roles.conversion_id
 
@@ -72,15 +69,15 @@ conversion_totals as (
 
     select
         conversion_id,
+        min(seconds_before_anchor) as nearest_seconds_before_anchor,
         sum(case when is_first + is_key + is_last = 0 then 1 else 0 end)
-            as touches_without_role,
-        sum(decay_factor) as decay_total
+            as touches_without_role
     from touches_joined_to_roles
     group by 1
 
 ),
 
-touches_with_totals as (
+touches_decayed as (
 
     select
         touches_joined_to_roles.*,
@@ -88,12 +85,42 @@ touches_with_totals as (
         + touches_joined_to_roles.is_key
         + touches_joined_to_roles.is_last as role_count,
         conversion_totals.touches_without_role,
-        conversion_totals.decay_total
+        cast(
+            pow(
+                2,
+                -(
+                    touches_joined_to_roles.seconds_before_anchor
+                    - conversion_totals.nearest_seconds_before_anchor
+                )
+                / {{ attribution_half_life_seconds() }}
+            ) as decimal(38, 30)
+        ) as decay_factor
     from touches_joined_to_roles
     inner join conversion_totals
         on
             touches_joined_to_roles.conversion_id
             = conversion_totals.conversion_id
+
+),
+
+decay_totals as (
+
+    select
+        conversion_id,
+        sum(decay_factor) as decay_total
+    from touches_decayed
+    group by 1
+
+),
+
+touches_with_totals as (
+
+    select
+        touches_decayed.*,
+        decay_totals.decay_total
+    from touches_decayed
+    inner join decay_totals
+        on touches_decayed.conversion_id = decay_totals.conversion_id
 
 ),
 
