@@ -3,7 +3,11 @@
     var recommendation_min_lift whose antecedent the person owns and whose
     consequent the person does not. Score: the best confidence × lift over
     the person's antecedents (ties: the smaller antecedent id is the source);
-    affinity_rank orders a person's candidates by score, then product_id. -#}
+    affinity_rank orders a person's candidates by score, then product_id.
+    The rules are few, so each consequent's rules are ranked once (score,
+    then antecedent id) and a person's best rule is the smallest rank among
+    the rules they own the antecedent of: a grouped minimum, not a window
+    over every (person, rule) pair. -#}
 with
 
 owned as (
@@ -14,7 +18,16 @@ owned as (
 
 rules as (
 
-    select * from {{ ref('fct_product_affinity') }}
+    select
+        antecedent_id as source_product_id,
+        consequent_id as product_id,
+        consequent_category as category,
+        confidence * lift as rule_score,
+        row_number() over (
+            partition by consequent_id
+            order by confidence * lift desc, antecedent_id asc
+        ) as rule_rank
+    from {{ ref('fct_product_affinity') }}
     where
         rule_level = 'product'
         and lift > {{ var('recommendation_min_lift') }}
@@ -25,31 +38,34 @@ suggested as (
 
     select
         owned.person_id,
-        rules.consequent_id as product_id,
-        rules.consequent_category as category,
-        rules.antecedent_id as source_product_id,
-        rules.confidence * rules.lift as rule_score
+        rules.product_id,
+        min(rules.rule_rank) as best_rule_rank,
+        count(*) as supporting_rule_count
     from owned
-    inner join rules on owned.product_id = rules.antecedent_id
+    inner join rules on owned.product_id = rules.source_product_id
     left join owned as already_owned
         on
             owned.person_id = already_owned.person_id
-            and rules.consequent_id = already_owned.product_id
+            and rules.product_id = already_owned.product_id
     where already_owned.product_id is null
+    group by 1, 2
 
 ),
 
 best_rule as (
 
     select
-        suggested.*,
-        row_number() over (
-            partition by suggested.person_id, suggested.product_id
-            order by suggested.rule_score desc, suggested.source_product_id asc
-        ) as source_rank,
-        count(*) over (partition by suggested.person_id, suggested.product_id)
-            as supporting_rule_count
+        suggested.person_id,
+        suggested.product_id,
+        rules.category,
+        rules.source_product_id,
+        suggested.supporting_rule_count,
+        rules.rule_score
     from suggested
+    inner join rules
+        on
+            suggested.product_id = rules.product_id
+            and suggested.best_rule_rank = rules.rule_rank
 
 ),
 
@@ -68,7 +84,6 @@ ranked as (
             order by rule_score desc, product_id asc
         ) as integer) as affinity_rank
     from best_rule
-    where source_rank = 1
 
 )
 
