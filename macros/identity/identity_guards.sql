@@ -11,11 +11,14 @@
       cut, so a shared device or home phone never joins two accounts or cards.
     `cut_detail` says what was found. With `hashed_values` the edges hold
     salted hashes of the identifier values (the erasure pre-pass), and the
-    blocklist is hashed the same way before it is compared. -#}
+    blocklist is hashed the same way before it is compared. The edges and
+    the CTEs that only filter them are read several times each and are
+    cheap to read again, so they are not_materialized (half the time at a
+    million people, where a shared copy would spill). -#}
 {% macro identity_guard_sql(edges, hashed_values=false) -%}
     with
 
-    edges as (
+    edges as {{ not_materialized() }} (
 
         select * from {{ edges }}
 
@@ -57,7 +60,7 @@
 
     ),
 
-    unblocked as (
+    unblocked as {{ not_materialized() }} (
 
         select edges.*
         from edges
@@ -94,7 +97,7 @@
 
     ),
 
-    within_degree as (
+    within_degree as {{ not_materialized() }} (
 
         select unblocked.*
         from unblocked
@@ -103,7 +106,7 @@
 
     ),
 
-    anchors as (
+    anchors as {{ not_materialized() }} (
 
         select
             within_degree.record_key,

@@ -41,7 +41,7 @@ products as (
 
 ),
 
-order_lines as (
+order_lines as {{ not_materialized() }} (
 
     select * from {{ ref('fct_order_lines') }}
     where person_id is not null and order_date <= {{ as_of_date() }}

@@ -7,7 +7,7 @@
 {%- set share = var('action_stock_up_cycle_share') -%}
 with
 
-lifecycle as (
+lifecycle as {{ not_materialized() }} (
 
     select * from {{ ref('fct_customer_lifecycle') }}
     where recency_days is not null

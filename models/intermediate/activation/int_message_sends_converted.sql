@@ -6,7 +6,7 @@
 {%- set window_seconds = var('campaign_conversion_window_days') * 86400 -%}
 with
 
-sends as (
+sends as {{ not_materialized() }} (
 
     select * from {{ ref('int_message_sends_resolved') }}
 

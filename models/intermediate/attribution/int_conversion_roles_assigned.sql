@@ -7,7 +7,7 @@
     and key_touch_status says no_key_event. -#}
 with
 
-touches as (
+touches as {{ not_materialized() }} (
 
     select * from {{ ref('int_journey_touches_matched') }}
     where is_conversion

@@ -6,7 +6,7 @@
     non-converting paths built alike. -#}
 with
 
-conversions as (
+conversions as {{ not_materialized() }} (
 
     select * from {{ ref('int_conversions_selected') }}
 

@@ -6,7 +6,7 @@
     to themselves); cell_index = from_index x state_count + to_index. -#}
 with
 
-transitions as (
+transitions as {{ not_materialized() }} (
 
     select * from {{ ref('int_markov_transitions_counted') }}
 

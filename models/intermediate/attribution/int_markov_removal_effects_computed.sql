@@ -4,7 +4,7 @@
     of all removal effects. -#}
 with
 
-chains as (
+chains as {{ not_materialized() }} (
 
     select * from {{ ref('int_markov_chains_solved') }}
 

@@ -6,7 +6,7 @@
     sum runs over an ordered frame so that it rounds alike in every build. -#}
 with
 
-touches as (
+touches as {{ not_materialized() }} (
 
     select * from {{ ref('int_journey_touches_matched') }}
     where is_conversion

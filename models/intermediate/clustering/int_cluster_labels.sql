@@ -23,7 +23,7 @@ rules as (
 
 ),
 
-labels as (
+labels as {{ not_materialized() }} (
 
     select * from {{ ref('cluster_labels') }}
 

@@ -7,7 +7,7 @@
 
 with
 
-purchase_days as (
+purchase_days as {{ not_materialized() }} (
 
     select * from {{ ref('int_customer_order_days') }}
     where order_date <= {{ as_of_date() }}

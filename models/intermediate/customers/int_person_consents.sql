@@ -25,7 +25,7 @@ message_events as (
 
 ),
 
-identifiers as (
+identifiers as {{ not_materialized() }} (
 
     select * from {{ ref('int_identifiers_resolved') }}
 

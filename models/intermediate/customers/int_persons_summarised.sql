@@ -8,13 +8,13 @@
 
 with
 
-person_map as (
+person_map as {{ not_materialized() }} (
 
     select * from {{ ref('int_identity_person_map') }}
 
 ),
 
-identifiers as (
+identifiers as {{ not_materialized() }} (
 
     select * from {{ ref('int_identifiers_resolved') }}
 

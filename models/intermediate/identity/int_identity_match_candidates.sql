@@ -21,7 +21,7 @@ accounts as (
 
 ),
 
-record_components as (
+record_components as {{ not_materialized() }} (
 
     select * from {{ ref('int_identity_record_components') }}
 

@@ -13,7 +13,7 @@
 
 with
 
-person_map as (
+person_map as {{ not_materialized() }} (
 
     select * from {{ ref('int_identity_person_map') }}
 

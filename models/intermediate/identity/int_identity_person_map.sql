@@ -7,7 +7,7 @@
 
 with
 
-resolved as (
+resolved as {{ not_materialized() }} (
 
     select * from {{ ref('int_identity_records_resolved') }}
 

@@ -3,7 +3,7 @@
     identifier, raw or hashed, leaves this model. -#}
 with
 
-customer_lists as (
+customer_lists as {{ not_materialized() }} (
 
     select * from {{ ref('stg_partners__customer_lists') }}
     where not is_duplicate

@@ -6,7 +6,7 @@
     rfm_tiers seed has its rows, empty or not; nothing is suppressed yet. -#}
 with
 
-partners as (
+partners as {{ not_materialized() }} (
 
     select * from {{ ref('stg_partners__partners') }}
     where not is_duplicate

@@ -7,14 +7,14 @@
     left out. -#}
 with
 
-redemptions as (
+redemptions as {{ not_materialized() }} (
 
     select * from {{ ref('stg_partners__code_redemptions') }}
     where not is_duplicate
 
 ),
 
-promotions as (
+promotions as {{ not_materialized() }} (
 
     select * from {{ ref('stg_partners__promotions') }}
     where not is_duplicate

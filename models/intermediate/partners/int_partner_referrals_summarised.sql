@@ -6,7 +6,7 @@
     `all_orders` is every valid order of ours in the same windows. -#}
 with
 
-windows as (
+windows as {{ not_materialized() }} (
 
     select * from {{ ref('int_partner_promotions_windowed') }}
 
@@ -18,7 +18,7 @@ redemptions as (
 
 ),
 
-orders as (
+orders as {{ not_materialized() }} (
 
     select * from {{ ref('int_partner_promotion_orders_windowed') }}
 

@@ -5,7 +5,7 @@
     before the self-join (a pair can never beat its items). -#}
 with
 
-basket_items as (
+basket_items as {{ not_materialized() }} (
 
     select * from {{ ref('int_basket_items_collected') }}
 

@@ -4,7 +4,7 @@
     as_of_date; an item bought on several lines of one order counts once. -#}
 with
 
-order_lines as (
+order_lines as {{ not_materialized() }} (
 
     select * from {{ ref('fct_order_lines') }}
     where order_date <= {{ as_of_date() }}

@@ -8,7 +8,7 @@
     the least bought categories follow. -#}
 with
 
-owned as (
+owned as {{ not_materialized() }} (
 
     select * from {{ ref('int_customer_products_owned') }}
 

@@ -10,7 +10,7 @@ products as (
 
 ),
 
-basket_items as (
+basket_items as {{ not_materialized() }} (
 
     select * from {{ ref('int_basket_items_collected') }}
     where item_level = 'product'

@@ -10,7 +10,7 @@
     over every (person, rule) pair. -#}
 with
 
-owned as (
+owned as {{ not_materialized() }} (
 
     select * from {{ ref('int_customer_products_owned') }}
 

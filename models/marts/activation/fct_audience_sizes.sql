@@ -15,7 +15,7 @@ customers as (
 
 ),
 
-members as (
+members as {{ not_materialized() }} (
 
     select * from {{ ref('fct_audience_members') }}
 

@@ -5,7 +5,7 @@
     channel (none) with the whole credit, so nothing is dropped. -#}
 with
 
-conversions as (
+conversions as {{ not_materialized() }} (
 
     select * from {{ ref('int_conversions_selected') }}
 
@@ -18,7 +18,7 @@ touches as (
 
 ),
 
-roles as (
+roles as {{ not_materialized() }} (
 
     select * from {{ ref('int_conversion_roles_assigned') }}
 

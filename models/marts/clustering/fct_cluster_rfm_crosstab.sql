@@ -3,7 +3,7 @@
     what the behaviour groups add to the value tiers. -#}
 with
 
-clusters as (
+clusters as {{ not_materialized() }} (
 
     select * from {{ ref('dim_customer_clusters') }}
 

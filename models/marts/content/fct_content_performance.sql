@@ -5,7 +5,7 @@
     and topic. -#}
 with
 
-items as (
+items as {{ not_materialized() }} (
 
     select * from {{ ref('stg_content__items') }}
     where not is_duplicate and published_at <= {{ as_of_end_utc() }}

@@ -5,7 +5,7 @@
 {%- set window_days = var('content_lookback_days') -%}
 with
 
-reads as (
+reads as {{ not_materialized() }} (
 
     select * from {{ ref('int_content_reads_slotted') }}
 

@@ -3,7 +3,7 @@
     var clv_horizon_days days. {{ doc('clv_method') }} -#}
 with
 
-rfm as (
+rfm as {{ not_materialized() }} (
 
     select * from {{ ref('fct_customer_rfm') }}
 

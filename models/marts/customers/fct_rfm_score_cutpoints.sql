@@ -3,7 +3,7 @@
     scoring visible: with ties, a score can be empty. -#}
 with
 
-scored as (
+scored as {{ not_materialized() }} (
 
     select * from {{ ref('int_customer_rfm_scored') }}
     where is_as_of_date

@@ -11,7 +11,7 @@ pairs as (
 
 ),
 
-products as (
+products as {{ not_materialized() }} (
 
     select * from {{ ref('products') }}
 

@@ -9,7 +9,7 @@
 {%- set slots = var('recommendation_slots') %}
 with
 
-picked as (
+picked as {{ not_materialized() }} (
 
     select * from {{ ref('int_recommendations_picked') }}
 
@@ -21,7 +21,7 @@ popularity as (
 
 ),
 
-owned as (
+owned as {{ not_materialized() }} (
 
     select * from {{ ref('int_customer_products_owned') }}
 
