@@ -4,8 +4,9 @@ work must keep every model, column, seed and macro described and tested."""
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import BIN, dbt, run
+from conftest import BIN, ROOT, dbt, run
 
 # Raise these when coverage rises; never lower them.
 DBT_SCORE_PROJECT_MIN = 9.5
@@ -55,3 +56,26 @@ def test_documentation_and_test_coverage_gates(warehouse):
     dbt("docs", "generate", database=warehouse.path, target_path=warehouse.target_path)
     assert _coverage(warehouse, "doc", DOC_COVERAGE_MIN) >= DOC_COVERAGE_MIN
     assert _coverage(warehouse, "test", TEST_COVERAGE_MIN) >= TEST_COVERAGE_MIN
+
+
+# An import CTE (`name as (select * from {{ ref(...) }} [where ...])`).
+IMPORT_CTE = re.compile(
+    r"^\s*(\w+) as \(\s*select \*\s+from \{\{ (?:ref|source)\([^)]*\) \}\}"
+    r"(?:\s+where[^)]*)?\s*\)",
+    re.MULTILINE,
+)
+
+
+def test_import_ctes_read_twice_are_not_materialized():
+    """DuckDB copies a CTE read more than once into memory for its readers to
+    share; for an import CTE that copy is a whole table, which spills at a
+    million people. Such CTEs say `{{ not_materialized() }}`."""
+    unmarked = []
+    for path in sorted((ROOT / "models").rglob("*.sql")):
+        sql = path.read_text()
+        for match in IMPORT_CTE.finditer(sql):
+            name = match.group(1)
+            readers = re.findall(rf"\b(?:from|join)\s+{name}\b", sql)
+            if len(readers) > 1:
+                unmarked.append(f"{path.relative_to(ROOT)}: {name} ({len(readers)} readers)")
+    assert not unmarked, "mark these CTEs {{ not_materialized() }}:\n" + "\n".join(unmarked)
