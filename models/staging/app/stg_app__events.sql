@@ -14,12 +14,6 @@
 
 with
 
-events as (
-
-    select * from {{ ref('base_app__events') }}
-
-),
-
 {% if is_incremental() -%}
 reload_from as (
 
@@ -44,6 +38,19 @@ days_with_erased_events as (
 ),
 
 {% endif -%}
+events as (
+
+    {{ app_events_parsed(
+        reload_days_from=(
+            'select first_reloaded_date from reload_from' if is_incremental()
+        ),
+        reload_days_in=(
+            'select event_date from days_with_erased_events' if is_incremental()
+        ),
+    ) | indent(4) }}
+
+),
+
 staged as (
 
     select
@@ -71,17 +78,6 @@ staged as (
         quarantine_reason is null
         and {{ erasure_filter('app.events') }}
 
-),
-
-selected as (
-
-    select * from staged
-    {% if is_incremental() -%}
-    where
-        staged.event_date >= (select first_reloaded_date from reload_from)
-        or staged.event_date in (select event_date from days_with_erased_events)
-    {%- endif %}
-
 )
 
-select * from selected
+select * from staged
