@@ -251,10 +251,12 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
         "size": size,
         "people": people,
         "duckdb_memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "80%"),
+        "duckdb_disabled_compression": os.environ.get("DUCKDB_DISABLED_COMPRESSION", ""),
         "full_build": {
             "seconds": round(full.seconds, 1),
             "peak_rss_gb": round(full.peak_rss_bytes / 2**30, 2),
             "ok": full.returncode == 0,
+            "warehouse_gb": warehouse_gb(database),
         },
     }
     if full.returncode != 0:
@@ -276,6 +278,7 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
         "seconds": round(incremental.seconds, 1),
         "peak_rss_gb": round(incremental.peak_rss_bytes / 2**30, 2),
         "ok": incremental.returncode == 0,
+        "warehouse_gb": warehouse_gb(database),
     }
     if incremental.returncode != 0:
         result["incremental_build"]["tail"] = incremental.output[-3000:]
@@ -351,25 +354,44 @@ def growth_exponent(small: float, large: float, rows_small: int, rows_large: int
     return math.log(large / small) / math.log(rows_large / rows_small)
 
 
+def warehouse_gb(database: Path) -> float:
+    """Size of the DuckDB file after a build (DuckDB reuses freed blocks but
+    does not shrink the file)."""
+    return round(database.stat().st_size / 2**30, 1) if database.exists() else 0.0
+
+
 def build_cell(build: dict[str, object]) -> str:
     """'368 s | 6.2 GB', or the time it ran until it failed."""
     outcome = "" if build["ok"] else " (failed)"
     return f"{build['seconds']:.0f} s{outcome} | {build['peak_rss_gb']:.1f} GB"
 
 
+def file_cell(build: dict[str, object]) -> str:
+    """The DuckDB file's size after the build, when it was recorded."""
+    return f"{build['warehouse_gb']} GB" if "warehouse_gb" in build else "?"
+
+
+def memory_cell(result: dict[str, object]) -> str:
+    """'7GB', and the compression methods turned off when any were."""
+    disabled = result.get("duckdb_disabled_compression")
+    limit = str(result.get("duckdb_memory_limit", "?"))
+    return f"{limit}, no {disabled}" if disabled else limit
+
+
 def write_markdown(results: list[dict[str, object]], out: Path) -> None:
     lines = [
         "| size | people | events | orders | DuckDB memory limit | full build | peak memory "
-        "| incremental (+1 day) | peak memory |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| DuckDB file | incremental (+1 day) | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         rows = r.get("rows", {})
         incremental = r.get("incremental_build")
         lines.append(
             f"| {r['size']} | {r['people']:,} | {rows.get('staging.stg_app__events', 0):,} "
-            f"| {rows.get('marts.fct_orders', 0):,} | {r.get('duckdb_memory_limit', '?')} "
+            f"| {rows.get('marts.fct_orders', 0):,} | {memory_cell(r)} "
             f"| {build_cell(r['full_build'])} "
+            f"| {file_cell(r['full_build'])} "
             + (f"| {build_cell(incremental)} |" if incremental else "| not run | |")
         )
     m = machine()
