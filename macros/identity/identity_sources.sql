@@ -78,11 +78,16 @@
 
 {#- The relation a layer reads for one identity source: the staged model
     ('staging'), or every usable raw row before erasure ('base', for the
-    erasure pre-pass). -#}
+    erasure pre-pass). The pre-pass keeps exact copies of a raw row: a copy
+    has the same record, identifiers and timestamp as the row it repeats, so
+    it adds no edge and moves no first or last seen; only the row count would
+    differ, and the pre-pass does not keep it. Not asking for is_duplicate
+    spares the duplicate check (a window over every raw column) of each
+    source, the event stream's above all. -#}
 {% macro identity_source_rows(source, layer) -%}
     {%- if layer == 'base' -%}
         (select * from {{ ref('base_' ~ source.model) }}
-         where quarantine_reason is null and not is_duplicate and {{ source.where }})
+         where quarantine_reason is null and {{ source.where }})
     {%- else -%}
         (select * from {{ ref('stg_' ~ source.model) }}
          where not is_duplicate and {{ source.where }})

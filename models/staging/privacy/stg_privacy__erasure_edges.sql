@@ -1,7 +1,9 @@
 {#- The erasure pre-pass's edges: every record-identifier edge of every
     usable raw row (before erasure), already reduced to salted hashes (record
     key, identifier value, node id), with the partner-side hash of phones and
-    e-mails and whether an erasure request names the identifier. A transient
+    e-mails and whether an erasure request names the identifier (no row
+    count: exact copies of a raw row are not told apart here, see
+    identity_source_rows). A transient
     table (read once from the raw rows instead of once per use and per data
     test) that stg_privacy__erasure_suppression drops after use. -#}
 {{ config(materialized='table') }}
@@ -32,7 +34,6 @@ hashed as (
         raw_edges.identifier_type,
         {{ salted_hash('raw_edges.identifier_value') }} as identifier_value,
         {{ salted_hash('raw_edges.node_id') }} as node_id,
-        raw_edges.row_count,
         raw_edges.first_seen_at,
         raw_edges.last_seen_at,
         case
