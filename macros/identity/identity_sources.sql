@@ -95,9 +95,18 @@
 {%- endmacro %}
 
 {#- Every (record, identifier) pair of the identity sources, one row per
-    record and node with first and last seen. -#}
+    record and node with first and last seen. A keyless (event) source is
+    first grouped by its identifier columns: its record key is a hash of
+    that combination, so each combination is one record, and the key is
+    hashed once per combination instead of once per event and identifier. -#}
 {% macro identity_edges_sql(layer) -%}
     {%- for source in identity_sources() %}
+    {%- set combination_columns = [] -%}
+    {%- for identifier_type, column, scope in source.identifiers -%}
+        {%- for name in [column, scope] if name and name not in combination_columns -%}
+            {%- do combination_columns.append(name) -%}
+        {%- endfor -%}
+    {%- endfor %}
     {%- for identifier_type, column, scope in source.identifiers %}
     select
         '{{ source.table }}' as source_table,
@@ -105,11 +114,27 @@
         '{{ identifier_type }}' as identifier_type,
         {{ column }} as identifier_value,
         {{ identity_node(identifier_type, column, scope) }} as node_id,
+        {%- if source.key %}
         min({{ source.seen_at }}) as first_seen_at,
         max({{ source.seen_at }}) as last_seen_at,
         count(*) as row_count
     from {{ identity_source_rows(source, layer) }} as rows_{{ loop.index }}
     where {{ column }} is not null
+        {%- else %}
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at,
+        cast(sum(row_count) as {{ dbt.type_bigint() }}) as row_count
+    from (
+        select
+            {{ combination_columns | join(',\n            ') }},
+            min({{ source.seen_at }}) as first_seen_at,
+            max({{ source.seen_at }}) as last_seen_at,
+            count(*) as row_count
+        from {{ identity_source_rows(source, layer) }} as source_rows
+        where {{ column }} is not null
+        group by {% for name in combination_columns %}{{ loop.index }}{{ ', ' if not loop.last }}{% endfor %}
+    ) as combinations_{{ loop.index }}
+        {%- endif %}
     group by 1, 2, 3, 4, 5
     {%- if not loop.last %}
     union all
