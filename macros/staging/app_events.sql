@@ -11,18 +11,14 @@
     'openid', 'event_name', 'sku', 'search_term', 'utm_source', 'utm_medium',
     'utm_campaign', 'occurred_at_ms',
 ] -%}
-{%- set local_day = 'cast(' ~ utc_to_local(epoch_ms_to_timestamp(clean_text('occurred_at_ms'))) ~ ' as date)' -%}
+{%- set occurred_at = epoch_ms_to_timestamp(clean_text('occurred_at_ms')) -%}
 
 with
 
 source as (
 
     select * from {{ source('app', 'events') }}
-    {%- if reload_days_from %}
-    where
-        {{ local_day }} >= ({{ reload_days_from }})
-        or {{ local_day }} in ({{ reload_days_in }})
-    {%- endif %}
+    {{ reload_days_condition(occurred_at, reload_days_from, reload_days_in) }}
 
 ),
 
@@ -46,8 +42,7 @@ parsed as (
         end as session_channel_id,
         lower({{ clean_text('utm_medium') }}) as utm_medium,
         {{ clean_text('utm_campaign') }} as utm_campaign,
-        {{ epoch_ms_to_timestamp(clean_text('occurred_at_ms')) }}
-            as occurred_at,
+        {{ occurred_at }} as occurred_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
         {{ is_repeated_row(raw_columns) }} as is_duplicate
     from source

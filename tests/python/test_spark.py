@@ -25,6 +25,7 @@ KEY_RELATIONS = {
     "staging.stg_crm__consents": (),
     "staging.stg_app__events": (),
     "staging.stg_content__reads": (),
+    "staging.stg_marketing__ad_clicks": (),
     "staging.stg_marketing__message_sends": (),
     "staging.stg_marketing__coupons": (),
     "staging.stg_partners__customer_lists": (),

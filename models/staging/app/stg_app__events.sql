@@ -14,39 +14,11 @@
 
 with
 
-{% if is_incremental() -%}
-reload_from as (
-
-    select
-        {{ dbt.dateadd(
-            'day', -var('incremental_lookback_days'), 'max(event_date)'
-        ) }} as first_reloaded_date
-    from {{ this }}
-
-),
-
-days_with_erased_events as (
-
-    select distinct event_date
-    from {{ this }}
-    where identity_record_hash in (
-        select suppressed_hash
-        from {{ ref('stg_privacy__erasure_suppression') }}
-        where suppressed_kind = 'record'
-    )
-
-),
-
-{% endif -%}
+{{ staged_by_day_reload_ctes('event_date') }}
 events as (
 
     {{ app_events_parsed(
-        reload_days_from=(
-            'select first_reloaded_date from reload_from' if is_incremental()
-        ),
-        reload_days_in=(
-            'select event_date from days_with_erased_events' if is_incremental()
-        ),
+        **staged_by_day_reload_days('event_date')
     ) | indent(4) }}
 
 ),
