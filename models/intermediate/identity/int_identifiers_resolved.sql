@@ -3,7 +3,9 @@
     by a phone, e-mail, device or unionid find their person. is_main_of_type
     marks each person's main identifier of each type (most records, then
     latest seen, then smallest node id): the one rule dim_customers (main
-    phone and e-mail) and activation (recipient per channel) both read. -#}
+    phone and e-mail) and activation (recipient per channel) both read.
+    An edge is one record and one identifier (edge_id, tested unique), so a
+    node's edges count its records without a distinct. -#}
 with
 
 kept_edges as (
@@ -26,7 +28,7 @@ resolved as (
         min(person_map.person_id) as person_id,
         min(kept_edges.identifier_type) as identifier_type,
         min(kept_edges.identifier_value) as identifier_value,
-        count(distinct kept_edges.record_key) as record_count,
+        count(*) as record_count,
         min(kept_edges.first_seen_at) as first_seen_at,
         max(kept_edges.last_seen_at) as last_seen_at
     from kept_edges

@@ -7,7 +7,10 @@
     The rules are few, so each consequent's rules are ranked once (score,
     then antecedent id) and a person's best rule is the smallest rank among
     the rules they own the antecedent of: a grouped minimum, not a window
-    over every (person, rule) pair. -#}
+    over every (person, rule) pair. The (person, rule) pairs are many (tens
+    of millions at a million people), so they are joined, grouped and
+    ranked on numbers (persons by person_id, the rules' products by
+    product_id) and the ids are joined back at the end. -#}
 with
 
 owned as {{ not_materialized() }} (
@@ -16,7 +19,7 @@ owned as {{ not_materialized() }} (
 
 ),
 
-rules as (
+rules_ranked as (
 
     select
         antecedent_id as source_product_id,
@@ -34,20 +37,68 @@ rules as (
 
 ),
 
+rule_products as (
+
+    select
+        product_id,
+        dense_rank() over (order by product_id) as product_number
+    from (
+        select source_product_id as product_id from rules_ranked
+        union
+        select product_id from rules_ranked
+    ) as rule_product_ids
+
+),
+
+rules as (
+
+    select
+        rules_ranked.*,
+        sources.product_number as source_number,
+        consequents.product_number
+    from rules_ranked
+    inner join rule_products as sources
+        on rules_ranked.source_product_id = sources.product_id
+    inner join rule_products as consequents
+        on rules_ranked.product_id = consequents.product_id
+
+),
+
+persons as (
+
+    select
+        person_id,
+        row_number() over (order by person_id) as person_number
+    from owned
+    group by 1
+
+),
+
+owned_numbered as (
+
+    select
+        persons.person_number,
+        rule_products.product_number
+    from owned
+    inner join persons on owned.person_id = persons.person_id
+    inner join rule_products on owned.product_id = rule_products.product_id
+
+),
+
 suggested as (
 
     select
-        owned.person_id,
-        rules.product_id,
+        owned_numbered.person_number,
+        rules.product_number,
         min(rules.rule_rank) as best_rule_rank,
         count(*) as supporting_rule_count
-    from owned
-    inner join rules on owned.product_id = rules.source_product_id
-    left join owned as already_owned
+    from owned_numbered
+    inner join rules on owned_numbered.product_number = rules.source_number
+    left join owned_numbered as already_owned
         on
-            owned.person_id = already_owned.person_id
-            and rules.product_id = already_owned.product_id
-    where already_owned.product_id is null
+            owned_numbered.person_number = already_owned.person_number
+            and rules.product_number = already_owned.product_number
+    where already_owned.product_number is null
     group by 1, 2
 
 ),
@@ -55,16 +106,20 @@ suggested as (
 best_rule as (
 
     select
-        suggested.person_id,
-        suggested.product_id,
+        suggested.person_number,
+        suggested.supporting_rule_count,
+        rules.product_id,
         rules.category,
         rules.source_product_id,
-        suggested.supporting_rule_count,
-        rules.rule_score
+        rules.rule_score,
+        row_number() over (
+            partition by suggested.person_number
+            order by rules.rule_score desc, rules.product_number asc
+        ) as affinity_rank
     from suggested
     inner join rules
         on
-            suggested.product_id = rules.product_id
+            suggested.product_number = rules.product_number
             and suggested.best_rule_rank = rules.rule_rank
 
 ),
@@ -72,18 +127,16 @@ best_rule as (
 ranked as (
 
     select
-        person_id,
-        product_id,
-        category,
-        source_product_id,
-        cast(supporting_rule_count as {{ dbt.type_bigint() }})
+        persons.person_id,
+        best_rule.product_id,
+        best_rule.category,
+        best_rule.source_product_id,
+        cast(best_rule.supporting_rule_count as {{ dbt.type_bigint() }})
             as supporting_rule_count,
-        cast(rule_score as double) as score,
-        cast(row_number() over (
-            partition by person_id
-            order by rule_score desc, product_id asc
-        ) as integer) as affinity_rank
+        cast(best_rule.rule_score as double) as score,
+        cast(best_rule.affinity_rank as integer) as affinity_rank
     from best_rule
+    inner join persons on best_rule.person_number = persons.person_number
 
 )
 
