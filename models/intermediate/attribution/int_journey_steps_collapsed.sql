@@ -1,6 +1,8 @@
 {#- One row per journey and step of its channel path: consecutive touches
     on the same channel are one step (A, A, B, A is A > B > A), the path the
-    Markov chain and the path report read. -#}
+    Markov chain and the path report read. A journey's step count is the
+    same window as the running step number over the whole frame, so both
+    come from one sort of the touches. -#}
 with
 
 touches as (
@@ -39,7 +41,12 @@ touches_numbered as (
             partition by journey_id
             order by touch_position asc
             rows between unbounded preceding and current row
-        ) as step_number
+        ) as step_number,
+        sum(starts_step) over (
+            partition by journey_id
+            order by touch_position asc
+            rows between unbounded preceding and unbounded following
+        ) as step_count
     from touches_flagged
 
 ),
@@ -53,29 +60,13 @@ steps as (
         conversion_id,
         channel_id,
         count(*) as step_touch_count,
+        cast(step_count as {{ dbt.type_bigint() }}) as step_count,
         is_conversion,
         min(touched_at) as first_touched_at,
         max(touched_at) as last_touched_at
     from touches_numbered
-    group by 1, 2, 3, 4, 5, 7
-
-),
-
-steps_counted as (
-
-    select
-        journey_id,
-        step_number,
-        person_id,
-        conversion_id,
-        channel_id,
-        step_touch_count,
-        count(*) over (partition by journey_id) as step_count,
-        is_conversion,
-        first_touched_at,
-        last_touched_at
-    from steps
+    group by 1, 2, 3, 4, 5, 7, 8
 
 )
 
-select * from steps_counted
+select * from steps

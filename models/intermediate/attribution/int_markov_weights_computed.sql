@@ -2,8 +2,12 @@
     conversion is shared among the channels on its path in proportion to
     their removal effects, and a channel's share is split equally among its
     touches. A path whose channels all have a zero removal effect (possible
-    only in a degenerate chain) is shared equally among its touches. The
-    sum runs over an ordered frame so that it rounds alike in every build. -#}
+    only in a degenerate chain) is shared equally among its touches. A
+    conversion's total removal effect is a grouped sum of exact decimals
+    joined back, not a window: it is the same in every build whatever order
+    the rows are added in, and it does not sort every conversion's channels
+    (a window of this shape spilled at a million people and grew fastest of
+    all models). -#}
 with
 
 touches as {{ not_materialized() }} (
@@ -32,18 +36,28 @@ path_channels as (
 
 ),
 
-path_channels_shared as (
+path_totals as (
 
     select
         conversion_id,
-        channel_id,
-        {{ safe_divide(
-            'removal_effect',
-            'sum(removal_effect) over (partition by conversion_id order by '
-            ~ 'channel_id asc rows between unbounded preceding and '
-            ~ 'unbounded following)') }}
-        / channel_touch_count as weight_per_touch
+        sum(cast(removal_effect as decimal(38, 18))) as removal_effect_total
     from path_channels
+    group by 1
+
+),
+
+path_channels_shared as (
+
+    select
+        path_channels.conversion_id,
+        path_channels.channel_id,
+        {{ safe_divide(
+            'cast(cast(path_channels.removal_effect as decimal(38, 18)) as double)',
+            'cast(path_totals.removal_effect_total as double)') }}
+        / path_channels.channel_touch_count as weight_per_touch
+    from path_channels
+    inner join path_totals
+        on path_channels.conversion_id = path_totals.conversion_id
 
 ),
 
