@@ -1,0 +1,179 @@
+"""What an incremental identity graph would cost: the connected components
+updated for only the components one new day touches, against recomputing
+them all, on a warehouse `make benchmark` built (its incremental build, as
+of the last day). A measurement for the design of the incremental path, not
+part of the project's build.
+
+    python -m benchmarks.incremental_components --size M
+
+The graph before the day is simulated: the kept identity edges first seen
+before it, on the same guards and record signatures. The components of the
+graph after the day (`int_identity_graph_edges`) are computed twice with the
+project's own compiled `connected_components` SQL: over the whole graph, and
+over only the edges of the components that the day's added or removed edges
+touch, written over the earlier components by delete and insert. A
+component's id is its smallest node id, so both must give the same rows; the
+script checks that they do and writes the counts and times to
+benchmarks/results/incremental_components_<size>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.run import LAST_DAY, ROOT
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+COMPILED = Path(
+    "compiled/precision_marketing/models/intermediate/identity/int_identity_graph_components.sql"
+)
+GRAPH_EDGES = '"warehouse"."intermediate"."int_identity_graph_edges"'
+
+# The graph before the day: the identifier node as identity_identifier_node
+# renders it on DuckDB.
+GRAPH_BEFORE = """
+select distinct
+    signatures.signature_node as node_a,
+    concat('identifier:', md5(edges.node_id)) as node_b
+from warehouse.intermediate.int_identity_edges_checked as edges
+inner join warehouse.intermediate.int_identity_record_signatures as signatures
+    on edges.record_key = signatures.record_key
+where edges.cut_reason is null and edges.first_seen_at < timestamp '{day}'
+"""
+
+# Each step of the incremental update, in order; timed together.
+INCREMENTAL_STEPS = [
+    (
+        "changed_edges",
+        "(select * from graph_after except select * from graph_before) union all "
+        "(select * from graph_before except select * from graph_after)",
+    ),
+    (
+        "touched_nodes",
+        "select node_a as node_id from changed_edges "
+        "union select node_b as node_id from changed_edges",
+    ),
+    (
+        "touched_all",
+        "select components.node_id from components_before as components "
+        "inner join (select distinct components_before.component_id from components_before "
+        "inner join touched_nodes using (node_id)) as touched using (component_id) "
+        "union select node_id from touched_nodes",
+    ),
+    (
+        "touched_edges",
+        "select * from graph_after where node_a in (select node_id from touched_all) "
+        "or node_b in (select node_id from touched_all)",
+    ),
+]
+
+
+def components_sql(template: str, relation: str) -> str:
+    return template.replace(GRAPH_EDGES, relation)
+
+
+def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
+    database = workdir / size / "warehouse.duckdb"
+    compiled = next(
+        (
+            workdir / size / target / COMPILED
+            for target in ("target_incremental", "target_full")
+            if (workdir / size / target / COMPILED).exists()
+        ),
+        None,
+    )
+    if not database.exists() or compiled is None:
+        raise SystemExit(
+            f"No built warehouse for {size} under {workdir}: run "
+            f"`python -m benchmarks.run --sizes {size}` first."
+        )
+    template = compiled.read_text()
+    scratch = Path(tempfile.mkdtemp(prefix="incremental_components_"))
+    try:
+        con = duckdb.connect(str(scratch / "scratch.duckdb"))
+        con.execute(f"set threads=2; set temp_directory='{scratch / 'spill'}'")
+        con.execute(f"attach '{database}' as warehouse (read_only)")
+        con.execute(
+            "create table graph_after as select node_a, node_b "
+            "from warehouse.intermediate.int_identity_graph_edges"
+        )
+        con.execute(f"create table graph_before as {GRAPH_BEFORE.format(day=day.isoformat())}")
+        con.execute(f"create table components_before as {components_sql(template, 'graph_before')}")
+
+        started = time.perf_counter()
+        con.execute(f"create table components_full as {components_sql(template, 'graph_after')}")
+        full_seconds = time.perf_counter() - started
+
+        con.execute("create table components_incremental as select * from components_before")
+        started = time.perf_counter()
+        for name, sql in INCREMENTAL_STEPS:
+            con.execute(f"create temp table {name} as {sql}")
+        con.execute(
+            f"create temp table touched_components as {components_sql(template, 'touched_edges')}"
+        )
+        con.execute(
+            "delete from components_incremental where node_id in (select node_id from touched_all)"
+        )
+        con.execute("insert into components_incremental select * from touched_components")
+        incremental_seconds = time.perf_counter() - started
+
+        def count(sql: str) -> int:
+            return con.execute(f"select count(*) from ({sql})").fetchone()[0]
+
+        result = {
+            "size": size,
+            "day": day.isoformat(),
+            "graph_edges_before": count("select * from graph_before"),
+            "graph_edges_after": count("select * from graph_after"),
+            "changed_edges": count("select * from changed_edges"),
+            "components_before": count("select distinct component_id from components_before"),
+            "touched_components": count(
+                "select distinct component_id from components_before "
+                "inner join touched_nodes using (node_id)"
+            ),
+            "nodes_after": count("select * from components_full"),
+            "nodes_recomputed": count("select * from touched_all"),
+            "edges_recomputed": count("select * from touched_edges"),
+            "full_seconds": round(full_seconds, 2),
+            "incremental_seconds": round(incremental_seconds, 2),
+            "rows_that_differ": count(
+                "(select * from components_full except select * from components_incremental) "
+                "union all "
+                "(select * from components_incremental except select * from components_full)"
+            ),
+        }
+        con.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", choices=["S", "M", "L"], default="M")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "work")
+    parser.add_argument(
+        "--day",
+        type=dt.date.fromisoformat,
+        default=LAST_DAY,
+        help="the new day (default: the benchmark's last day, %(default)s)",
+    )
+    args = parser.parse_args(argv)
+    result = measure(args.workdir, args.size, args.day)
+    out = RESULTS / f"incremental_components_{args.size}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return 0 if result["rows_that_differ"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
