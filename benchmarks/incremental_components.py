@@ -33,10 +33,11 @@ from benchmarks.run import LAST_DAY, ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
 
-COMPILED = Path(
-    "compiled/precision_marketing/models/intermediate/identity/int_identity_graph_components.sql"
-)
+IDENTITY = Path("compiled/precision_marketing/models/intermediate/identity")
+COMPILED = IDENTITY / "int_identity_graph_components.sql"
+GUARDS = IDENTITY / "int_identity_edges_checked.sql"
 GRAPH_EDGES = '"warehouse"."intermediate"."int_identity_graph_edges"'
+COLLECTED_EDGES = '"warehouse"."intermediate"."int_identity_edges_collected"'
 
 # The graph before the day: the identifier node as identity_identifier_node
 # renders it on DuckDB.
@@ -83,20 +84,21 @@ def components_sql(template: str, relation: str) -> str:
 
 def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
     database = workdir / size / "warehouse.duckdb"
-    compiled = next(
+    target = next(
         (
-            workdir / size / target / COMPILED
-            for target in ("target_incremental", "target_full")
-            if (workdir / size / target / COMPILED).exists()
+            workdir / size / name
+            for name in ("target_incremental", "target_full")
+            if (workdir / size / name / COMPILED).exists()
         ),
         None,
     )
-    if not database.exists() or compiled is None:
+    if not database.exists() or target is None:
         raise SystemExit(
             f"No built warehouse for {size} under {workdir}: run "
             f"`python -m benchmarks.run --sizes {size}` first."
         )
-    template = compiled.read_text()
+    template = (target / COMPILED).read_text()
+    guards = (target / GUARDS).read_text()
     scratch = Path(tempfile.mkdtemp(prefix="incremental_components_"))
     try:
         con = duckdb.connect(str(scratch / "scratch.duckdb"))
@@ -129,6 +131,25 @@ def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
         def count(sql: str) -> int:
             return con.execute(f"select count(*) from ({sql})").fetchone()[0]
 
+        # The guards (degree, blocklist, one anchor per type) are global:
+        # run them on the edges before the day and count the edges of that
+        # day's graph whose verdict the new day changes.
+        con.execute(
+            "create table collected_before as select * from "
+            f"warehouse.intermediate.int_identity_edges_collected "
+            f"where first_seen_at < timestamp '{day.isoformat()}'"
+        )
+        con.execute(
+            "create table checked_before as " + guards.replace(COLLECTED_EDGES, "collected_before")
+        )
+        guard_flips = con.execute(
+            "select count(*), count(distinct after.node_id) "
+            "from checked_before as before "
+            "inner join warehouse.intermediate.int_identity_edges_checked as after "
+            "using (edge_id) "
+            "where before.cut_reason is distinct from after.cut_reason"
+        ).fetchone()
+
         result = {
             "size": size,
             "day": day.isoformat(),
@@ -143,6 +164,8 @@ def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
             "nodes_after": count("select * from components_full"),
             "nodes_recomputed": count("select * from touched_all"),
             "edges_recomputed": count("select * from touched_edges"),
+            "guard_verdicts_changed": guard_flips[0],
+            "guard_nodes_changed": guard_flips[1],
             "full_seconds": round(full_seconds, 2),
             "incremental_seconds": round(incremental_seconds, 2),
             "rows_that_differ": count(
