@@ -7,7 +7,10 @@ part of the project's build.
     python -m benchmarks.incremental_components --size M
 
 The graph before the day is simulated: the kept identity edges first seen
-before it, on the same guards and record signatures. The components of the
+before it began (midnight in the reporting time zone, as the project's
+as_of_date cut-off), on the same guards and record signatures; the guards
+are also run again on the edges before the day, to count the earlier edges
+whose verdict the day changes. The components of the
 graph after the day (`int_identity_graph_edges`) are computed twice with the
 project's own compiled `connected_components` SQL: over the whole graph, and
 over only the edges of the components that the day's added or removed edges
@@ -48,7 +51,7 @@ select distinct
 from warehouse.intermediate.int_identity_edges_checked as edges
 inner join warehouse.intermediate.int_identity_record_signatures as signatures
     on edges.record_key = signatures.record_key
-where edges.cut_reason is null and edges.first_seen_at < timestamp '{day}'
+where edges.cut_reason is null and edges.first_seen_at < {day_began}
 """
 
 # Each step of the incremental update, in order; timed together.
@@ -82,7 +85,7 @@ def components_sql(template: str, relation: str) -> str:
     return template.replace(GRAPH_EDGES, relation)
 
 
-def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
+def measure(workdir: Path, size: str, day: dt.date, time_zone: str) -> dict[str, object]:
     database = workdir / size / "warehouse.duckdb"
     target = next(
         (
@@ -99,6 +102,10 @@ def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
         )
     template = (target / COMPILED).read_text()
     guards = (target / GUARDS).read_text()
+    day_began = (
+        f"cast(timezone('UTC', timezone('{time_zone}', timestamp '{day.isoformat()}')) "
+        "as timestamp)"
+    )
     scratch = Path(tempfile.mkdtemp(prefix="incremental_components_"))
     try:
         con = duckdb.connect(str(scratch / "scratch.duckdb"))
@@ -108,7 +115,7 @@ def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
             "create table graph_after as select node_a, node_b "
             "from warehouse.intermediate.int_identity_graph_edges"
         )
-        con.execute(f"create table graph_before as {GRAPH_BEFORE.format(day=day.isoformat())}")
+        con.execute(f"create table graph_before as {GRAPH_BEFORE.format(day_began=day_began)}")
         con.execute(f"create table components_before as {components_sql(template, 'graph_before')}")
 
         started = time.perf_counter()
@@ -137,7 +144,7 @@ def measure(workdir: Path, size: str, day: dt.date) -> dict[str, object]:
         con.execute(
             "create table collected_before as select * from "
             f"warehouse.intermediate.int_identity_edges_collected "
-            f"where first_seen_at < timestamp '{day.isoformat()}'"
+            f"where first_seen_at < {day_began}"
         )
         con.execute(
             "create table checked_before as " + guards.replace(COLLECTED_EDGES, "collected_before")
@@ -190,8 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         default=LAST_DAY,
         help="the new day (default: the benchmark's last day, %(default)s)",
     )
+    parser.add_argument(
+        "--time-zone",
+        default="Asia/Shanghai",
+        help="the var reporting_time_zone of the build (default %(default)s)",
+    )
     args = parser.parse_args(argv)
-    result = measure(args.workdir, args.size, args.day)
+    result = measure(args.workdir, args.size, args.day, args.time_zone)
     out = RESULTS / f"incremental_components_{args.size}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
