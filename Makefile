@@ -48,8 +48,16 @@ java:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
 
+# The tests marked spark (two Spark builds, about half of the suite's time)
+# run beside the others in a second pytest process; their output follows.
 pytest: $(VENV)/.dev data java
-	$(BIN)/pytest tests/python
+	@mkdir -p target
+	$(BIN)/pytest tests/python -m spark > target/pytest-spark.log 2>&1 & spark=$$!; \
+	$(BIN)/pytest tests/python -m "not spark"; others=$$?; \
+	wait $$spark; spark_status=$$?; \
+	echo "--- tests marked spark (second pytest process) ---"; \
+	cat target/pytest-spark.log; \
+	if [ $$others -ne 0 ]; then exit $$others; fi; exit $$spark_status
 
 # The same project on Spark (local[2]); warehouse and metastore in target/spark.
 spark-build: $(VENV)/.dev data java
