@@ -6,15 +6,16 @@ part of the project's build.
 
     python -m benchmarks.incremental_components --size M
 
-The graph before the day is simulated: the kept identity edges first seen
-before it began (midnight in the reporting time zone, as the project's
-as_of_date cut-off), on the same guards and record signatures; the guards
-are also run again on the edges before the day, to count the earlier edges
-whose verdict the day changes. The components of the
-graph after the day (`int_identity_graph_edges`) are computed twice with the
-project's own compiled `connected_components` SQL: over the whole graph, and
-over only the edges of the components that the day's added or removed edges
-touch, written over the earlier components by delete and insert. A
+The graph before the day is simulated: the project's compiled graph-edge
+SQL on the kept identity edges first seen before the day began (midnight in
+the reporting time zone, as the project's as_of_date cut-off), with the same
+guard verdicts and record signatures. The guards are also run again on the
+edges before the day, to count the earlier edges whose verdict the day
+changes. The components of the graph after the day
+(`int_identity_graph_edges`) are computed twice with the project's own
+compiled `connected_components` SQL: over the whole graph, and over only
+the edges of the components that the day's added or removed edges touch,
+written over the earlier components by delete and insert. A
 component's id is its smallest node id, so both must give the same rows; the
 script checks that they do and writes the counts and times to
 benchmarks/results/incremental_components_<size>.json.
@@ -31,28 +32,17 @@ import time
 from pathlib import Path
 
 import duckdb
+import yaml
 
-from benchmarks.run import LAST_DAY, ROOT
-
-RESULTS = ROOT / "benchmarks" / "results"
+from benchmarks.run import LAST_DAY, RESULTS, ROOT
 
 IDENTITY = Path("compiled/precision_marketing/models/intermediate/identity")
 COMPILED = IDENTITY / "int_identity_graph_components.sql"
 GUARDS = IDENTITY / "int_identity_edges_checked.sql"
+GRAPH = IDENTITY / "int_identity_graph_edges.sql"
 GRAPH_EDGES = '"warehouse"."intermediate"."int_identity_graph_edges"'
+CHECKED_EDGES = '"warehouse"."intermediate"."int_identity_edges_checked"'
 COLLECTED_EDGES = '"warehouse"."intermediate"."int_identity_edges_collected"'
-
-# The graph before the day: the identifier node as identity_identifier_node
-# renders it on DuckDB.
-GRAPH_BEFORE = """
-select distinct
-    signatures.signature_node as node_a,
-    concat('identifier:', md5(edges.node_id)) as node_b
-from warehouse.intermediate.int_identity_edges_checked as edges
-inner join warehouse.intermediate.int_identity_record_signatures as signatures
-    on edges.record_key = signatures.record_key
-where edges.cut_reason is null and edges.first_seen_at < {day_began}
-"""
 
 # Each step of the incremental update, in order; timed together.
 INCREMENTAL_STEPS = [
@@ -102,6 +92,7 @@ def measure(workdir: Path, size: str, day: dt.date, time_zone: str) -> dict[str,
         )
     template = (target / COMPILED).read_text()
     guards = (target / GUARDS).read_text()
+    graph = (target / GRAPH).read_text()
     day_began = (
         f"cast(timezone('UTC', timezone('{time_zone}', timestamp '{day.isoformat()}')) "
         "as timestamp)"
@@ -115,7 +106,13 @@ def measure(workdir: Path, size: str, day: dt.date, time_zone: str) -> dict[str,
             "create table graph_after as select node_a, node_b "
             "from warehouse.intermediate.int_identity_graph_edges"
         )
-        con.execute(f"create table graph_before as {GRAPH_BEFORE.format(day_began=day_began)}")
+        con.execute(
+            "create table checked_edges_before as select * from "
+            f"warehouse.intermediate.int_identity_edges_checked where first_seen_at < {day_began}"
+        )
+        con.execute(
+            "create table graph_before as " + graph.replace(CHECKED_EDGES, "checked_edges_before")
+        )
         con.execute(f"create table components_before as {components_sql(template, 'graph_before')}")
 
         started = time.perf_counter()
@@ -199,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--time-zone",
-        default="Asia/Shanghai",
-        help="the var reporting_time_zone of the build (default %(default)s)",
+        default=yaml.safe_load((ROOT / "dbt_project.yml").read_text())["vars"][
+            "reporting_time_zone"
+        ],
+        help="the build's var reporting_time_zone (default: dbt_project.yml's, %(default)s)",
     )
     args = parser.parse_args(argv)
     result = measure(args.workdir, args.size, args.day, args.time_zone)

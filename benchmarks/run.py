@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SIZES = {"S": 2_500, "M": 100_000, "L": 1_000_000}
 LAST_DAY = dt.date(2025, 12, 31)
+RESULTS = ROOT / "benchmarks" / "results"
 
 
 @dataclass
@@ -475,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         "comparisons then read the full build",
     )
     args = parser.parse_args(argv)
-    results_dir = ROOT / "benchmarks" / "results"
+    results_dir = RESULTS
     results_dir.mkdir(parents=True, exist_ok=True)
     results = []
     for size in [] if args.report_only else args.sizes:
