@@ -40,7 +40,7 @@ lint: $(VENV)/.dev
 	rm -rf target/lint && mkdir -p target/lint
 	$(BIN)/ruff check generator tools tests/python models/intermediate/clustering $(wildcard benchmarks)
 	$(BIN)/ruff format --check generator tools tests/python models/intermediate/clustering $(wildcard benchmarks)
-	MARKETING_DUCKDB_PATH=target/lint/empty.duckdb $(BIN)/sqlfluff lint models tests analyses
+	MARKETING_DUCKDB_PATH=target/lint/empty.duckdb $(BIN)/python -m tools.lint_sql lint models tests analyses
 
 # Spark needs a Java runtime (17+); install Debian's when there is none.
 java:

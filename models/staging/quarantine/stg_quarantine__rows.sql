@@ -52,7 +52,9 @@ with
         from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
         where
             quarantine_reason is not null
-            and {{ erasure_filter(source_name ~ '.' ~ table_name, by_identifiers=true) }}
+            and {{ erasure_filter(
+                source_name ~ '.' ~ table_name, by_identifiers=true
+            ) }}
 
     ),
 
