@@ -31,8 +31,11 @@ parsed as (
         {{ clean_text('order_id') }} as order_id,
         {{ clean_text('account_id') }} as account_id,
         {{ clean_text('coupon_code') }} as coupon_code,
-        {{ map_channel('order_channel') }} as storefront_channel_id,
-        {{ map_channel('utm_source', when_missing='direct') }}
+        {{ map_channel('order_channel', mapping='storefront_mapping') }}
+            as storefront_channel_id,
+        {{ map_channel(
+            'utm_source', when_missing='direct', mapping='utm_mapping'
+        ) }}
             as utm_channel_id,
         lower({{ clean_text('utm_medium') }}) as utm_medium,
         {{ clean_text('utm_campaign') }} as utm_campaign,
@@ -47,6 +50,8 @@ parsed as (
         {{ raw_values_json(raw_columns) }} as raw_values,
         {{ is_repeated_row(raw_columns) }} as is_duplicate
     from source
+    {{ channel_mapping_join('order_channel', mapping='storefront_mapping') }}
+    {{ channel_mapping_join('utm_source', mapping='utm_mapping') }}
 
 ),
 

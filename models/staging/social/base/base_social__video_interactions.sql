@@ -25,6 +25,7 @@ parsed as (
         {{ raw_values_json(raw_columns) }} as raw_values,
         {{ is_repeated_row(raw_columns) }} as is_duplicate
     from source
+    {{ channel_mapping_join('platform') }}
 
 ),
 
