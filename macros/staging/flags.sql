@@ -37,7 +37,7 @@
             channel_mapping.raw_source,
             max(channel_mapping.channel_id) as channel_id
         from {{ ref('channel_mapping') }} as channel_mapping
-        group by channel_mapping.raw_source
+        group by 1
     ) as {{ mapping }}
         on {{ mapping }}.raw_source = lower({{ clean_text(expression) }})
 {%- endmacro %}
