@@ -229,6 +229,41 @@
         on components.component_id = seeded_components.component_id
 {%- endmacro %}
 
+{#- A signature of a node's set of neighbours (an aggregate over the
+    node's edges, one row per neighbour): equal for the same set in any
+    order, different (but for a 64-bit hash collision) when an edge is
+    added or lost. int_identity_graph_components keeps it per node to find
+    the nodes whose edges changed since the last build. -#}
+{% macro edge_set_signature(neighbour) -%}
+    {{ return(adapter.dispatch('edge_set_signature', 'precision_marketing')(neighbour)) }}
+{%- endmacro %}
+
+{% macro duckdb__edge_set_signature(neighbour) -%}
+    bit_xor(hash({{ neighbour }}))
+{%- endmacro %}
+
+{% macro spark__edge_set_signature(neighbour) -%}
+    bit_xor(xxhash64({{ neighbour }}))
+{%- endmacro %}
+
+{#- Pre-hook of int_identity_graph_components on an incremental run:
+    deletes the nodes that no longer have an edge (an erased or re-guarded
+    record's last link), which the run's delete+insert would not reach.
+    Their neighbours lost an edge too, so the components they were in are
+    recomputed. -#}
+{% macro delete_lost_graph_nodes(edges_relation) -%}
+    {%- if target.type == 'duckdb' and is_incremental() -%}
+        delete from {{ this }}
+        where node_id not in (
+            select node_a from {{ edges_relation }}
+            union all
+            select node_b from {{ edges_relation }}
+        )
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
+
 {#- Drops one helper table of default__connected_components (post-hook;
     nothing to do on DuckDB). -#}
 {% macro drop_connected_components_helper(suffix) -%}
