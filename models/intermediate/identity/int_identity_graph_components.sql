@@ -42,9 +42,15 @@ node_signatures as (
         node_id,
         {{ edge_set_signature('neighbour_id') }} as edge_signature
     from (
-        select node_a as node_id, node_b as neighbour_id from graph_edges
+        select
+            node_a as node_id,
+            node_b as neighbour_id
+        from graph_edges
         union all
-        select node_b as node_id, node_a as neighbour_id from graph_edges
+        select
+            node_b as node_id,
+            node_a as neighbour_id
+        from graph_edges
     ) as endpoints
     group by 1
 
