@@ -4,12 +4,17 @@ daily loads of a small data set, then --full-refresh on the same warehouse
 
 from __future__ import annotations
 
+import shutil
 import sys
 
+import duckdb
 from conftest import Warehouse, dbt, run
 from test_build import fingerprint
 
 DAYS = ("2025-12-29", "2025-12-30", "2025-12-31")
+COMPONENTS_SQL = (
+    "compiled/precision_marketing/models/intermediate/identity/int_identity_graph_components.sql"
+)
 
 
 def relations(warehouse: Warehouse) -> list[str]:
@@ -44,6 +49,9 @@ def test_incremental_runs_equal_a_full_refresh(tmp_path):
             vars_={"raw_data_path": str(data), "as_of_date": day},
         )
     incremental = {name: fingerprint(warehouse, name) for name in relations(warehouse)}
+    # The last daily build took the graph components' incremental path (the
+    # comparison below shows it gives the full refresh's rows).
+    assert "changed_nodes" in (warehouse.target_path / COMPONENTS_SQL).read_text()
     events_by_day = warehouse.query(
         "select count(distinct event_date) from staging.stg_app__events"
     )[0][0]
@@ -59,3 +67,37 @@ def test_incremental_runs_equal_a_full_refresh(tmp_path):
     assert set(incremental) == set(refreshed)
     different = [name for name in incremental if incremental[name] != refreshed[name]]
     assert different == []
+
+
+def test_stale_graph_components_fail_their_data_test(warehouse, demo_data, scratch):
+    """What an incremental update of the components could leave wrong (a
+    node kept after losing its last edge, a node never labelled, a component
+    named by a node other than its smallest) fails a data test of the build."""
+    copy = Warehouse(scratch / "warehouse.duckdb", scratch / "target")
+    shutil.copyfile(warehouse.path, copy.path)
+    with duckdb.connect(str(copy.path)) as con:
+        table = "intermediate.int_identity_graph_components"
+        largest, smallest = con.execute(
+            f"select max(node_id), min(node_id) from {table} "
+            f"group by component_id having count(*) > 2 order by 2 limit 1"
+        ).fetchone()
+        con.execute(
+            f"update {table} set component_id = ? where component_id = ?", [largest, smallest]
+        )
+        con.execute(
+            f"delete from {table} where node_id = (select max(node_id) from {table} "
+            f"where component_id != ? and node_id != component_id)",
+            [largest],
+        )
+        con.execute(f"insert into {table} values ('stale-node', 'stale-node', 0)")
+    result = dbt(
+        "test",
+        "--select",
+        "identity_components_match_graph",
+        database=copy.path,
+        target_path=copy.target_path,
+        check=False,
+        vars_={"raw_data_path": str(demo_data)},
+    )
+    assert result.returncode != 0
+    assert "Got 3 results" in result.stdout, result.stdout[-3000:]
