@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +67,31 @@ class Warehouse:
     def frame(self, sql: str):
         with duckdb.connect(str(self.path), read_only=True) as connection:
             return connection.execute(sql).df()
+
+
+def data_test_on_faulty_copy(
+    warehouse: Warehouse,
+    scratch: Path,
+    demo_data: Path,
+    test_name: str,
+    plant: Callable[[duckdb.DuckDBPyConnection], None],
+) -> subprocess.CompletedProcess[str]:
+    """Copy a built warehouse, plant faults in the copy with `plant`, and run
+    one data test on it: what the test reports on a warehouse known to be
+    wrong."""
+    copy = Warehouse(scratch / "warehouse.duckdb", scratch / "target")
+    shutil.copyfile(warehouse.path, copy.path)
+    with duckdb.connect(str(copy.path)) as connection:
+        plant(connection)
+    return dbt(
+        "test",
+        "--select",
+        test_name,
+        database=copy.path,
+        target_path=copy.target_path,
+        check=False,
+        vars_={"raw_data_path": str(demo_data)},
+    )
 
 
 def ensure_demo_data() -> Path:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from conftest import ROOT, Warehouse
+from conftest import ROOT, Warehouse, data_test_on_faulty_copy
 
 TOLERANCE = 1e-9
 RULE_MODELS = [
@@ -373,3 +373,29 @@ def test_channel_spend_matches_staged_spend_by_channel_and_month(warehouse):
         """
     )
     assert differences == []
+
+
+def test_wrong_credits_fail_their_data_test(warehouse, demo_data, scratch):
+    """A conversion whose credits under one model do not add up to one, and
+    a conversion missing from another model, each fail
+    attribution_credits_sum_to_one, and nothing else does."""
+    table = "marts.fct_attribution_credits"
+
+    def plant(con):
+        first, last = con.execute(
+            f"select min(conversion_id), max(conversion_id) from {table}"
+        ).fetchone()
+        con.execute(
+            f"update {table} set credit_conversions = credit_conversions * 2 "
+            f"where conversion_id = ? and attribution_model = 'markov'",
+            [first],
+        )
+        con.execute(
+            f"delete from {table} where conversion_id = ? and attribution_model = 'linear'", [last]
+        )
+
+    result = data_test_on_faulty_copy(
+        warehouse, scratch, demo_data, "attribution_credits_sum_to_one", plant
+    )
+    assert result.returncode != 0
+    assert "Got 2 results" in result.stdout, result.stdout[-3000:]

@@ -4,11 +4,9 @@ daily loads of a small data set, then --full-refresh on the same warehouse
 
 from __future__ import annotations
 
-import shutil
 import sys
 
-import duckdb
-from conftest import Warehouse, dbt, run
+from conftest import Warehouse, data_test_on_faulty_copy, dbt, run
 from test_build import fingerprint
 
 DAYS = ("2025-12-29", "2025-12-30", "2025-12-31")
@@ -73,10 +71,9 @@ def test_stale_graph_components_fail_their_data_test(warehouse, demo_data, scrat
     """What an incremental update of the components could leave wrong (a
     node kept after losing its last edge, a node never labelled, a component
     named by a node other than its smallest) fails a data test of the build."""
-    copy = Warehouse(scratch / "warehouse.duckdb", scratch / "target")
-    shutil.copyfile(warehouse.path, copy.path)
-    with duckdb.connect(str(copy.path)) as con:
-        table = "intermediate.int_identity_graph_components"
+    table = "intermediate.int_identity_graph_components"
+
+    def plant(con):
         largest, smallest = con.execute(
             f"select max(node_id), min(node_id) from {table} "
             f"group by component_id having count(*) > 2 order by 2 limit 1"
@@ -90,14 +87,9 @@ def test_stale_graph_components_fail_their_data_test(warehouse, demo_data, scrat
             [largest],
         )
         con.execute(f"insert into {table} values ('stale-node', 'stale-node', 0)")
-    result = dbt(
-        "test",
-        "--select",
-        "identity_components_match_graph",
-        database=copy.path,
-        target_path=copy.target_path,
-        check=False,
-        vars_={"raw_data_path": str(demo_data)},
+
+    result = data_test_on_faulty_copy(
+        warehouse, scratch, demo_data, "identity_components_match_graph", plant
     )
     assert result.returncode != 0
     assert "Got 3 results" in result.stdout, result.stdout[-3000:]
