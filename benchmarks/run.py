@@ -112,11 +112,13 @@ def dbt_build(database: Path, target: Path, data: Path, fmt: str, as_of: dt.date
 
 
 def model_times(target: Path) -> dict[str, float]:
+    """Seconds per model that was built; a model that failed or was skipped
+    (after an upstream failure) has no time, so nothing reads its table."""
     results = json.loads((target / "run_results.json").read_text())["results"]
     return {
         r["unique_id"].split(".")[-1]: round(r["execution_time"], 3)
         for r in results
-        if r["unique_id"].startswith("model.")
+        if r["unique_id"].startswith("model.") and r["status"] == "success"
     }
 
 

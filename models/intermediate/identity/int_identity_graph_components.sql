@@ -1,6 +1,6 @@
 {#- Connected components of the signature-identifier graph, to a fixpoint
-    (connected_components: one recursive query on DuckDB, iterated rounds on
-    Spark). Incremental on DuckDB: each node keeps a signature of its edges,
+    (connected_components: a recursive query over helper tables on DuckDB,
+    iterated rounds on Spark). Incremental on DuckDB: each node keeps a signature of its edges,
     and a run recomputes only the components that hold a node whose edges
     changed (a new, lost or re-guarded edge), over all of those components'
     edges. A component's id is its smallest node, so a recomputed component
@@ -16,6 +16,7 @@
         ref('int_identity_graph_edges')
     ) }}",
     post_hook=[
+        "{{ drop_connected_components_helper('nodes') }}",
         "{{ drop_connected_components_helper('edges') }}",
         "{{ drop_connected_components_helper('final') }}",
     ],
