@@ -31,7 +31,7 @@
     {%- set in_helpers = edges_relation is not string
         and execute and flags.WHICH in ('run', 'build') -%}
     {%- if in_helpers -%}
-        {%- set helper = this.schema ~ '.' ~ this.identifier ~ '__cc' -%}
+        {%- set helper = connected_components_helper_prefix() -%}
         {%- do run_query(
             'create or replace table ' ~ helper ~ '_nodes as '
             ~ duckdb__numbered_graph_nodes(edges_relation)) -%}
@@ -165,7 +165,7 @@
     helpers live beside the model and are dropped when it is built. Fails if
     var identity_max_rounds rounds are not enough. -#}
 {% macro default__connected_components(edges_relation) -%}
-    {%- set helper = this.schema ~ '.' ~ this.identifier ~ '__cc' -%}
+    {%- set helper = connected_components_helper_prefix() -%}
     {%- if execute and flags.WHICH in ('run', 'build') -%}
         {%- do run_query('drop table if exists ' ~ helper ~ '_edges') -%}
         {%- do run_query(
@@ -324,7 +324,14 @@
 {#- Drops one helper table of connected_components (post-hook); a table a
     target does not write is not there, and `if exists` passes over it. -#}
 {% macro drop_connected_components_helper(suffix) -%}
-    drop table if exists {{ this.schema }}.{{ this.identifier }}__cc_{{ suffix }}
+    drop table if exists {{ connected_components_helper_prefix() }}_{{ suffix }}
+{%- endmacro %}
+
+{#- The name the helper tables of connected_components start with, beside
+    the model being built: <schema>.<model>__cc (then _nodes, _edges,
+    _final). -#}
+{% macro connected_components_helper_prefix() -%}
+    {{ return(this.schema ~ '.' ~ this.identifier ~ '__cc') }}
 {%- endmacro %}
 
 {#- Drops a transient relation after use (a post-hook of the model that

@@ -1,8 +1,8 @@
 {#- Connected components of the signature-identifier graph, to a fixpoint
     (connected_components: a recursive query over helper tables on DuckDB,
-    iterated rounds on Spark). Incremental on DuckDB: each node keeps a signature of its edges,
-    and a run recomputes only the components that hold a node whose edges
-    changed (a new, lost or re-guarded edge), over all of those components'
+    iterated rounds on Spark). Incremental on DuckDB: each node keeps a
+    signature of its edges, and a run recomputes only the components that
+    hold a node whose edges changed (a new, lost or re-guarded edge), over all of those components'
     edges. A component's id is its smallest node, so a recomputed component
     gets the id a full build gives it. A node with no edge left is deleted
     before the run (pre-hook). On Spark (Parquet tables, no row deletes) the
