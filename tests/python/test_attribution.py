@@ -399,3 +399,50 @@ def test_wrong_credits_fail_their_data_test(warehouse, demo_data, scratch):
     )
     assert result.returncode != 0
     assert "Got 2 results" in result.stdout, result.stdout[-3000:]
+
+
+def test_repeated_credit_keys_fail_the_grain_test(warehouse, demo_data, scratch):
+    """The credits' grain test (dbt's `unique` on the key expression, which
+    the project runs on DuckDB as hashes first, then exact values) reports
+    exactly the keys dbt's own form reports on a copy with one key repeated
+    twice and another three times, each with its count."""
+    table = "marts.fct_attribution_credits"
+    key = "conversion_id || '|' || attribution_model || '|' || coalesce(touch_id, '(none)')"
+
+    def plant(con):
+        first, last = con.execute(
+            f"select min(conversion_id), max(conversion_id) from {table}"
+        ).fetchone()
+        con.execute(
+            f"insert into {table} select * from {table} "
+            f"where conversion_id = ? and attribution_model = 'linear'",
+            [first],
+        )
+        for _ in range(2):
+            con.execute(
+                f"insert into {table} select * from {table} where "
+                f"conversion_id = ? and attribution_model = 'markov' limit 1",
+                [last],
+            )
+
+    result = data_test_on_faulty_copy(
+        warehouse,
+        scratch,
+        demo_data,
+        "fct_attribution_credits,test_name:unique",
+        plant,
+    )
+    assert result.returncode != 0
+    compiled = list((scratch / "target" / "compiled").rglob("unique_fct_attribution_credits*.sql"))
+    assert len(compiled) == 1, compiled
+    faulty = Warehouse(scratch / "warehouse.duckdb", scratch / "target")
+    reported = faulty.query(f"select * from ({compiled[0].read_text()}) order by 1")
+    dbt_form = faulty.query(
+        f"select {key}, count(*) from {table} group by 1 having count(*) > 1 order by 1"
+    )
+    linear_touches = faulty.scalar(
+        f"select count(*) from {table} where attribution_model = 'linear' "
+        f"and conversion_id = (select min(conversion_id) from {table})"
+    )
+    assert reported == dbt_form
+    assert sorted(count for _, count in reported) == [2] * (linear_touches // 2) + [3]
