@@ -145,3 +145,16 @@
     {%- endif %}
     {%- endfor %}
 {%- endmacro %}
+
+{#- The person map's records of the given source tables only: a model that
+    looks up the persons of one or two sources' rows reads these instead of
+    every record, so its join holds a fraction of the map in memory (the map
+    is the build side of the join at every size). -#}
+{% macro person_map_of(source_tables) -%}
+    select * from {{ ref('int_identity_person_map') }}
+    where source_table in (
+        {%- for source_table in source_tables %}
+        '{{ source_table }}'{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}

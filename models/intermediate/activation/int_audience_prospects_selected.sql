@@ -16,12 +16,7 @@ lifecycle as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
-    where source_table in (
-        {%- for source in var('audience_interaction_sources') %}
-            '{{ source }}'{{ ',' if not loop.last }}
-        {%- endfor %}
-    )
+    {{ person_map_of(var('audience_interaction_sources')) }}
 
 ),
 

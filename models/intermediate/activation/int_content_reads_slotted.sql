@@ -21,7 +21,7 @@ items as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
+    {{ person_map_of(['content.reads']) }}
 
 ),
 

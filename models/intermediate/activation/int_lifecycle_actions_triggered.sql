@@ -23,7 +23,7 @@ tickets as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
+    {{ person_map_of(['service.tickets']) }}
 
 ),
 

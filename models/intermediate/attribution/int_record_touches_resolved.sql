@@ -57,7 +57,14 @@ community_messages as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
+    {{ person_map_of([
+        'marketing.ad_clicks',
+        'content.reads',
+        'social.video_interactions',
+        'social.oa_comments',
+        'social.oa_followers',
+        'social.community_messages'
+    ]) }}
 
 ),
 

@@ -14,7 +14,7 @@ events as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
+    {{ person_map_of(['app.events']) }}
 
 ),
 

@@ -52,10 +52,7 @@ store_items as (
 
 person_map as (
 
-    select
-        record_key,
-        person_id
-    from {{ ref('int_identity_person_map') }}
+    {{ person_map_of(['shop.orders', 'pos.transactions']) }}
 
 ),
 

@@ -26,7 +26,7 @@ topic_categories as (
 
 person_map as (
 
-    select * from {{ ref('int_identity_person_map') }}
+    {{ person_map_of(['content.reads']) }}
 
 ),
 
