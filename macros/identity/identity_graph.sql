@@ -2,12 +2,21 @@
     identifiers are interchangeable for clustering (a customer's forty orders
     with the same account and phone are one signature), so the graph the
     components run on is small even when the records are many. Returns one
-    row per record: record_key, signature_node. -#}
-{% macro identity_signatures_sql(kept_edges) -%}
+    row per record: record_key, signature_node; `with_seen` adds the
+    record's source_table, first_seen_at, last_seen_at and row_count from
+    the same grouping, so the identity layer groups its edges by record once.
+    -#}
+{% macro identity_signatures_sql(kept_edges, with_seen=false) -%}
     select
         record_key,
         concat('signature:', {{ dbt.hash(ordered_string_agg('node_id', ['node_id'], '|')) }})
             as signature_node
+        {%- if with_seen %},
+        min(source_table) as source_table,
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at,
+        max(row_count) as row_count
+        {%- endif %}
     from {{ kept_edges }}
     group by 1
 {%- endmacro %}

@@ -1,4 +1,5 @@
-{#- Each identity record with its deterministic component. -#}
+{#- Each identity record with its deterministic component, and its source
+    and first and last seen (from its signature row). -#}
 with
 
 signatures as (
@@ -18,7 +19,11 @@ record_components as (
     select
         signatures.record_key,
         signatures.signature_node,
-        components.component_id
+        components.component_id,
+        signatures.source_table,
+        signatures.first_seen_at,
+        signatures.last_seen_at,
+        signatures.row_count
     from signatures
     inner join components on signatures.signature_node = components.node_id
 

@@ -9,7 +9,7 @@ kept_edges as (
 
 signatures as (
 
-    {{ identity_signatures_sql('kept_edges') }}
+    {{ identity_signatures_sql('kept_edges', with_seen=true) }}
 
 )
 

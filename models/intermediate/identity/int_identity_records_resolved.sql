@@ -34,38 +34,21 @@ component_clusters as (
 
 ),
 
-record_seen as (
-
-    select
-        record_key,
-        min(source_table) as source_table,
-        min(first_seen_at) as first_seen_at,
-        max(last_seen_at) as last_seen_at,
-        max(row_count) as row_count
-    from {{ ref('int_identity_edges_checked') }}
-    where cut_reason is null
-    group by 1
-
-),
-
 resolved as (
 
     select
         record_components.record_key,
-        record_seen.source_table,
+        record_components.source_table,
         record_components.signature_node,
         record_components.component_id,
         coalesce(component_clusters.cluster_id, record_components.component_id)
             as cluster_id,
         component_clusters.cluster_id is not null
             as is_probabilistically_linked,
-        record_seen.row_count,
-        record_seen.first_seen_at,
-        record_seen.last_seen_at
+        record_components.row_count,
+        record_components.first_seen_at,
+        record_components.last_seen_at
     from record_components
-    inner join
-        record_seen
-        on record_components.record_key = record_seen.record_key
     left join component_clusters
         on record_components.component_id = component_clusters.component_id
 
