@@ -147,9 +147,9 @@
 {%- endmacro %}
 
 {#- The person map's records of the given source tables only: a model that
-    looks up the persons of one or two sources' rows reads these instead of
-    every record, so its join holds a fraction of the map in memory (the map
-    is the build side of the join at every size). -#}
+    looks up the persons of one or a few sources' rows reads these instead
+    of every record, so its join hashes a fraction of the map (app events'
+    records are 8% of it at 100,000 people). -#}
 {% macro person_map_of(source_tables) -%}
     select * from {{ ref('int_identity_person_map') }}
     where source_table in (
