@@ -50,18 +50,9 @@ store_items as (
 
 ),
 
-online_person_map as (
+person_map as (
 
-    {#- One map per source, each read by one join: one map of both sources
-        read by both joins was materialised whole (at 1M people 5.2 GB
-        resident against 3.0 GB, and out of memory at a 2 GB limit). -#}
-    {{ person_map_of(['shop.orders']) }}
-
-),
-
-offline_person_map as (
-
-    {{ person_map_of(['pos.transactions']) }}
+    {{ person_map_of(['shop.orders', 'pos.transactions']) }}
 
 ),
 
@@ -70,7 +61,7 @@ online as (
     select
         shop_orders.order_id,
         'shop' as order_source,
-        online_person_map.person_id,
+        person_map.person_id,
         shop_orders.storefront_channel_id as sales_channel_id,
         cast(null as {{ dbt.type_string() }}) as store_id,
         shop_orders.coupon_code,
@@ -85,10 +76,8 @@ online as (
     from shop_orders
     left join refunds on shop_orders.order_id = refunds.order_id
     left join shop_items on shop_orders.order_id = shop_items.order_id
-    left join online_person_map
-        on
-            online_person_map.record_key
-            = concat('shop.orders:', shop_orders.order_id)
+    left join person_map
+        on person_map.record_key = concat('shop.orders:', shop_orders.order_id)
 
 ),
 
@@ -97,7 +86,7 @@ offline as (
     select
         store_receipts.transaction_id as order_id,
         'pos' as order_source,
-        offline_person_map.person_id,
+        person_map.person_id,
         'offline_store' as sales_channel_id,
         store_receipts.store_id,
         cast(null as {{ dbt.type_string() }}) as coupon_code,
@@ -112,9 +101,9 @@ offline as (
     from store_receipts
     left join store_items
         on store_receipts.transaction_id = store_items.transaction_id
-    left join offline_person_map
+    left join person_map
         on
-            offline_person_map.record_key
+            person_map.record_key
             = concat('pos.transactions:', store_receipts.transaction_id)
 
 ),
