@@ -61,13 +61,14 @@ first_key_events as (
 
 roles_found as (
 
-    {#- One grouping of the touches names every role: each role is the touch at
-        the highest position among the touches that qualify (positions follow
-        time, then touch_id), so no ranking of touches and no join back to
-        them. Written to a table alone at 1M people on 2 threads, the form
-        with one ranked join per role took 44 s at a 7 GB DuckDB limit and
-        ran out of memory at 3.5 and 5 GB; this one takes 29 s at 7 GB and
-        37 s at 1.5 GB. -#}
+    {#- One grouping of the touches names every role: the first touch is
+        position 1, and each other role is the touch at the highest position
+        among the touches that qualify (positions follow time, then
+        touch_id), so no ranking of touches and no join back to them.
+        Written to a table alone at 1M people on 2 threads, the form with
+        one ranked join per role took 44 s at a 7 GB DuckDB limit and ran
+        out of memory at 3.5 and 5 GB; this one takes 29 s at 7 GB and 37 s
+        at 1.5 GB. -#}
     select
         touches.conversion_id,
         touches.person_id,
