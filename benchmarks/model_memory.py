@@ -27,18 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.run import measure
+from benchmarks.run import built_models, measure, model_name
 
 SCRATCH_TABLE = "model_memory_result"
-
-
-def build_models(target: Path) -> list[dict[str, object]]:
-    """Models of the build's run_results, slowest first, with their SQL."""
-    results = json.loads((target / "run_results.json").read_text())["results"]
-    models = [
-        r for r in results if r["unique_id"].startswith("model.") and r["status"] == "success"
-    ]
-    return sorted(models, key=lambda r: r["execution_time"], reverse=True)
 
 
 def run_one(sql_file: Path, warehouse: Path, limit: str, threads: int, scratch: Path) -> None:
@@ -65,7 +56,7 @@ def run_one(sql_file: Path, warehouse: Path, limit: str, threads: int, scratch: 
 def check_model(
     model: dict[str, object], warehouse: Path, limit: str, threads: int
 ) -> dict[str, object]:
-    name = str(model["unique_id"]).split(".")[-1]
+    name = model_name(model)
     code = model.get("compiled_code") or ""
     row: dict[str, object] = {"model": name, "build_seconds": round(model["execution_time"], 1)}
     if not code.strip() or "def model(" in code:
@@ -114,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.target is None or not (args.target / "run_results.json").exists():
         parser.error("--target must be the target path of a finished build (run_results.json)")
-    models = build_models(args.target)
+    models = sorted(built_models(args.target), key=lambda r: r["execution_time"], reverse=True)
     if args.models:
         wanted = set(args.models)
-        models = [m for m in models if str(m["unique_id"]).split(".")[-1] in wanted]
-        missing = wanted - {str(m["unique_id"]).split(".")[-1] for m in models}
+        models = [m for m in models if model_name(m) in wanted]
+        missing = wanted - {model_name(m) for m in models}
         if missing:
             parser.error(f"not among the build's successful models: {sorted(missing)}")
     else:

@@ -111,15 +111,21 @@ def dbt_build(database: Path, target: Path, data: Path, fmt: str, as_of: dt.date
     )
 
 
-def model_times(target: Path) -> dict[str, float]:
-    """Seconds per model that was built; a model that failed or was skipped
-    (after an upstream failure) has no time, so nothing reads its table."""
+def model_name(result: dict[str, object]) -> str:
+    return str(result["unique_id"]).split(".")[-1]
+
+
+def built_models(target: Path) -> list[dict[str, object]]:
+    """The run_results.json entries of the models a build built; a model
+    that failed or was skipped (after an upstream failure) is left out, so
+    nothing reads its table."""
     results = json.loads((target / "run_results.json").read_text())["results"]
-    return {
-        r["unique_id"].split(".")[-1]: round(r["execution_time"], 3)
-        for r in results
-        if r["unique_id"].startswith("model.") and r["status"] == "success"
-    }
+    return [r for r in results if r["unique_id"].startswith("model.") and r["status"] == "success"]
+
+
+def model_times(target: Path) -> dict[str, float]:
+    """Seconds per model that was built."""
+    return {model_name(r): round(r["execution_time"], 3) for r in built_models(target)}
 
 
 BTYD_FLOOR = """
