@@ -60,3 +60,15 @@
 {% macro engine_incremental_strategy() -%}
     {{ return('insert_overwrite' if target.type == 'spark' else 'delete+insert') }}
 {%- endmacro %}
+
+{#- A non-null hash of a row's columns, the same for equal values (nulls
+    included), for finding rows that may be equal before comparing them
+    column by column; unequal rows may share it. DuckDB and Spark both
+    call it hash (64 and 32 bits). -#}
+{% macro row_hash(columns) -%}
+    {{ return(adapter.dispatch('row_hash', 'precision_marketing')(columns)) }}
+{%- endmacro %}
+
+{% macro default__row_hash(columns) -%}
+    hash({{ columns | join(', ') }})
+{%- endmacro %}

@@ -4,7 +4,9 @@
     passes the days it reloads, and the raw rows of other days are left out
     before the duplicate check (copies of one export line share their
     timestamp, so they fall on the same day and are still told apart). -#}
-{% macro ad_clicks_parsed(reload_days_from=none, reload_days_in=none) -%}
+{% macro ad_clicks_parsed(
+    reload_days_from=none, reload_days_in=none, copies_by_hash=false
+) -%}
 {%- set raw_columns = [
     'click_id', 'platform', 'campaign_id', 'platform_user_id', 'device_id',
     'openid', 'app_id', 'landing_page', 'clicked_at',
@@ -15,8 +17,13 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'ad_clicks') }}
-    {{ reload_days_condition(clicked_at, reload_days_from, reload_days_in) }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'ad_clicks'), raw_columns,
+        filter=reload_days_condition(
+            clicked_at, reload_days_from, reload_days_in
+        ),
+        hash_first=copies_by_hash
+    ) }}
 
 ),
 
@@ -33,7 +40,7 @@ parsed as (
         lower({{ clean_text('landing_page') }}) as landing_page,
         {{ clicked_at }} as clicked_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('platform') }}
 

@@ -1,11 +1,13 @@
 {#- The parsing of the app event stream, shared by base_app__events (every
     raw row, for quarantine and the erasure pre-pass) and stg_app__events.
     On an incremental run the staged model passes the days it reloads, and
-    the raw rows of other days are left out before the duplicate check (a
-    window over every raw column), so a run parses one new day instead of
+    the raw rows of other days are left out before the duplicate check
+    (repeated_rows_flagged), so a run parses one new day instead of
     the whole stream. Copies of one export line share their timestamp, so
     they fall on the same day and are still told apart. -#}
-{% macro app_events_parsed(reload_days_from=none, reload_days_in=none) -%}
+{% macro app_events_parsed(
+    reload_days_from=none, reload_days_in=none, copies_by_hash=false
+) -%}
 {%- set raw_columns = [
     'event_id', 'session_id', 'platform', 'app_id', 'device_id', 'account_id',
     'openid', 'event_name', 'sku', 'search_term', 'utm_source', 'utm_medium',
@@ -17,8 +19,13 @@ with
 
 source as (
 
-    select * from {{ source('app', 'events') }}
-    {{ reload_days_condition(occurred_at, reload_days_from, reload_days_in) }}
+    {{ repeated_rows_flagged(
+        source('app', 'events'), raw_columns,
+        filter=reload_days_condition(
+            occurred_at, reload_days_from, reload_days_in
+        ),
+        hash_first=copies_by_hash
+    ) }}
 
 ),
 
@@ -44,7 +51,7 @@ parsed as (
         {{ clean_text('utm_campaign') }} as utm_campaign,
         {{ occurred_at }} as occurred_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('utm_source') }}
 

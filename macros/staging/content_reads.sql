@@ -4,7 +4,9 @@
     the days it reloads, and the raw rows of other days are left out before
     the duplicate check (copies of one export line share their timestamp,
     so they fall on the same day and are still told apart). -#}
-{% macro content_reads_parsed(reload_days_from=none, reload_days_in=none) -%}
+{% macro content_reads_parsed(
+    reload_days_from=none, reload_days_in=none, copies_by_hash=false
+) -%}
 {%- set raw_columns = [
     'read_id', 'content_id', 'app_id', 'openid', 'account_id', 'read_seconds',
     'completion_rate', 'is_shared', 'comment_text', 'read_at',
@@ -15,8 +17,13 @@ with
 
 source as (
 
-    select * from {{ source('content', 'reads') }}
-    {{ reload_days_condition(read_at, reload_days_from, reload_days_in) }}
+    {{ repeated_rows_flagged(
+        source('content', 'reads'), raw_columns,
+        filter=reload_days_condition(
+            read_at, reload_days_from, reload_days_in
+        ),
+        hash_first=copies_by_hash
+    ) }}
 
 ),
 
@@ -34,7 +41,7 @@ parsed as (
         coalesce({{ parse_boolean('is_shared') }}, false) as is_shared,
         {{ read_at }} as read_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

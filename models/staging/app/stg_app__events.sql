@@ -18,6 +18,7 @@ with
 events as (
 
     {{ app_events_parsed(
+        copies_by_hash=true,
         **staged_by_day_reload_days('event_date')
     ) | indent(4) }}
 

@@ -18,6 +18,7 @@ with
 reads as (
 
     {{ content_reads_parsed(
+        copies_by_hash=true,
         **staged_by_day_reload_days('read_date')
     ) | indent(4) }}
 

@@ -18,6 +18,7 @@ with
 ad_clicks as (
 
     {{ ad_clicks_parsed(
+        copies_by_hash=true,
         **staged_by_day_reload_days('click_date')
     ) | indent(4) }}
 

@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('content', 'items') }}
+    {{ repeated_rows_flagged(
+        source('content', 'items'), raw_columns
+    ) }}
 
 ),
 
@@ -22,7 +24,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as published_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('channel') }}
 

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('crm', 'consents') }}
+    {{ repeated_rows_flagged(
+        source('crm', 'consents'), raw_columns
+    ) }}
 
 ),
 
@@ -31,7 +33,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as recorded_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('channel') }}
 

@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('crm', 'erasure_requests') }}
+    {{ repeated_rows_flagged(
+        source('crm', 'erasure_requests'), raw_columns
+    ) }}
 
 ),
 
@@ -21,7 +23,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as requested_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('crm', 'members') }}
+    {{ repeated_rows_flagged(
+        source('crm', 'members'), raw_columns
+    ) }}
 
 ),
 
@@ -39,7 +41,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as enrolled_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('crm', 'stored_value_ledger') }}
+    {{ repeated_rows_flagged(
+        source('crm', 'stored_value_ledger'), raw_columns
+    ) }}
 
 ),
 
@@ -23,7 +25,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as entry_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

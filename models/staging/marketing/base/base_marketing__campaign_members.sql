@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'campaign_members') }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'campaign_members'), raw_columns
+    ) }}
 
 ),
 
@@ -23,7 +25,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('assigned_at')) }}
             as assigned_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

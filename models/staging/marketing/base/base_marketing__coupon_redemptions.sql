@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'coupon_redemptions') }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'coupon_redemptions'), raw_columns
+    ) }}
 
 ),
 
@@ -19,7 +21,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('redeemed_at')) }}
             as redeemed_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

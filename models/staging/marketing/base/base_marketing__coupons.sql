@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'coupons') }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'coupons'), raw_columns
+    ) }}
 
 ),
 
@@ -25,7 +27,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('expires_at')) }}
             as expires_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'message_events') }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'message_events'), raw_columns
+    ) }}
 
 ),
 
@@ -19,7 +21,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('occurred_at')) }}
             as occurred_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('marketing', 'message_sends') }}
+    {{ repeated_rows_flagged(
+        source('marketing', 'message_sends'), raw_columns
+    ) }}
 
 ),
 
@@ -24,7 +26,7 @@ parsed as (
         {{ parse_amount('cost') }} as send_cost,
         {{ parse_iso_timestamp_to_utc(clean_text('sent_at')) }} as sent_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('channel') }}
 

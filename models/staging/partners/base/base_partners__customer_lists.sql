@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('partners', 'customer_lists') }}
+    {{ repeated_rows_flagged(
+        source('partners', 'customer_lists'), raw_columns
+    ) }}
 
 ),
 
@@ -23,7 +25,7 @@ parsed as (
                             '[0-9a-f]{64}') }} as is_email_hash_valid,
         {{ parse_date('list_date') }} as list_date,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

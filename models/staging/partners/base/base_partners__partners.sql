@@ -4,7 +4,9 @@ with
 
 source as (
 
-    select * from {{ source('partners', 'partners') }}
+    {{ repeated_rows_flagged(
+        source('partners', 'partners'), raw_columns
+    ) }}
 
 ),
 
@@ -15,7 +17,7 @@ parsed as (
         {{ clean_text('partner_name') }} as partner_name,
         lower({{ clean_text('partner_category') }}) as partner_category,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('partners', 'promotions') }}
+    {{ repeated_rows_flagged(
+        source('partners', 'promotions'), raw_columns
+    ) }}
 
 ),
 
@@ -22,7 +24,7 @@ parsed as (
         {{ parse_date('started_on') }} as start_date,
         {{ parse_date('ended_on') }} as end_date,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

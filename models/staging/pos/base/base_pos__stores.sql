@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('pos', 'stores') }}
+    {{ repeated_rows_flagged(
+        source('pos', 'stores'), raw_columns
+    ) }}
 
 ),
 
@@ -20,7 +22,7 @@ parsed as (
         {{ normalize_phone('store_phone') }} as store_phone,
         {{ parse_date('opened_on') }} as opened_date,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('pos', 'transaction_items') }}
+    {{ repeated_rows_flagged(
+        source('pos', 'transaction_items'), raw_columns
+    ) }}
 
 ),
 
@@ -25,7 +27,7 @@ parsed as (
         {{ parse_integer('quantity') }} as quantity,
         {{ parse_amount('unit_price') }} as unit_price,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -8,7 +8,9 @@ with
 
 source as (
 
-    select * from {{ source('pos', 'transactions') }}
+    {{ repeated_rows_flagged(
+        source('pos', 'transactions'), raw_columns
+    ) }}
 
 ),
 
@@ -43,7 +45,7 @@ parsed as (
                                         ['%Y/%m/%d %H:%M:%S'])) }}
             as transacted_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('shop', 'accounts') }}
+    {{ repeated_rows_flagged(
+        source('shop', 'accounts'), raw_columns
+    ) }}
 
 ),
 
@@ -38,7 +40,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('registered_at')) }}
             as registered_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

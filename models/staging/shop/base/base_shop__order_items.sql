@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('shop', 'order_items') }}
+    {{ repeated_rows_flagged(
+        source('shop', 'order_items'), raw_columns
+    ) }}
 
 ),
 
@@ -27,7 +29,7 @@ parsed as (
         {{ parse_amount('unit_price') }} as unit_price,
         {{ parse_amount('line_discount') }} as line_discount,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

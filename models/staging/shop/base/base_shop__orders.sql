@@ -9,7 +9,9 @@ with
 
 source as (
 
-    select * from {{ source('shop', 'orders') }}
+    {{ repeated_rows_flagged(
+        source('shop', 'orders'), raw_columns
+    ) }}
 
 ),
 
@@ -48,7 +50,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('ordered_at')) }}
             as ordered_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('order_channel', mapping='storefront_mapping') }}
     {{ channel_mapping_join('utm_source', mapping='utm_mapping') }}

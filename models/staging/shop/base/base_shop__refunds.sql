@@ -6,7 +6,9 @@ with
 
 source as (
 
-    select * from {{ source('shop', 'refunds') }}
+    {{ repeated_rows_flagged(
+        source('shop', 'refunds'), raw_columns
+    ) }}
 
 ),
 
@@ -20,7 +22,7 @@ parsed as (
         {{ parse_iso_timestamp_to_utc(clean_text('refunded_at')) }}
             as refunded_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('social', 'community_messages') }}
+    {{ repeated_rows_flagged(
+        source('social', 'community_messages'), raw_columns
+    ) }}
 
 ),
 
@@ -26,7 +28,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as sent_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('social', 'oa_followers') }}
+    {{ repeated_rows_flagged(
+        source('social', 'oa_followers'), raw_columns
+    ) }}
 
 ),
 
@@ -27,7 +29,7 @@ parsed as (
             as unfollowed_at,
         {{ clean_text('unfollowed_at') }} is not null as has_unfollow_text,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
 
 ),

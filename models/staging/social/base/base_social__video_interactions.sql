@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('social', 'video_interactions') }}
+    {{ repeated_rows_flagged(
+        source('social', 'video_interactions'), raw_columns
+    ) }}
 
 ),
 
@@ -23,7 +25,7 @@ parsed as (
                                         ['%Y-%m-%d %H:%M:%S'])) }}
             as interacted_at,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('platform') }}
 

@@ -7,7 +7,9 @@ with
 
 source as (
 
-    select * from {{ source('spend', 'daily_spend') }}
+    {{ repeated_rows_flagged(
+        source('spend', 'daily_spend'), raw_columns
+    ) }}
 
 ),
 
@@ -23,7 +25,7 @@ parsed as (
         {{ parse_integer('clicks') }} as clicks,
         {{ parse_date('spend_date') }} as spend_date,
         {{ raw_values_json(raw_columns) }} as raw_values,
-        {{ is_repeated_row(raw_columns) }} as is_duplicate
+        source.is_duplicate
     from source
     {{ channel_mapping_join('channel') }}
 
