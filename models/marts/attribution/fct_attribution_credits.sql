@@ -1,8 +1,11 @@
-{#- One row per conversion, attribution model and eligible touch with the
-    touch's credit: credit_conversions (the weight; they sum to 1 per
-    conversion and model) and credit_revenue (weight x the order's net
-    revenue). A conversion with no eligible touch gets one row per model on
-    channel (none) with the whole credit, so nothing is dropped. -#}
+{#- One row per conversion, attribution model and touch the model credits,
+    with the touch's credit: credit_conversions (the weight; they sum to 1
+    per conversion and model) and credit_revenue (weight x the order's net
+    revenue). A touch a model gives nothing has no row under it: the
+    single-touch models credit one touch per conversion, so the rows of
+    weight 0 were a third of the table at 1M people (63M of 205M). A
+    conversion with no eligible touch gets one row per model on channel
+    (none) with the whole credit, so nothing is dropped. -#}
 with
 
 conversions as {{ not_materialized() }} (
@@ -111,6 +114,7 @@ touch_credits as (
         touched_at,
         converted_at
     from weights
+    where weight != 0
 
 ),
 

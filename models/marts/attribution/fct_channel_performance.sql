@@ -1,11 +1,12 @@
 {#- One row per channel, month and attribution model: attributed
     conversions, revenue and first purchases (sums of credits, by the
     conversion's local month), the channel's media spend that month (local
-    spend date) and ROAS, CPA and CAC. Every channel-month with spend appears
-    under every model, even with nothing attributed, so spend reconciles with
-    its source month by month; ratios are null when their denominator is 0.
-    Credits are summed as decimals: exact, so the same in every build
-    whatever order the rows arrive in. -#}
+    spend date) and ROAS, CPA and CAC. Every channel-month with spend or
+    with credit under any model appears under every model, even with
+    nothing attributed, so spend reconciles with its source month by
+    month; ratios are null when their denominator is 0. Credits are summed
+    as decimals: exact, so the same in every build whatever order the rows
+    arrive in. -#}
 with
 
 credits as (
@@ -60,30 +61,31 @@ attributed as (
 
 ),
 
-spine_keys as (
+-- A channel-month credited under any model appears under every model: a
+-- single-touch model has no row for the touches it gives nothing, so a
+-- channel it never credits that month still gets its row of zeros.
+channel_months as (
 
     select
         channel,
-        performance_month,
-        attribution_model
+        performance_month
     from attributed
-    union all
+    union
     select
-        monthly_spend.channel,
-        monthly_spend.performance_month,
-        models.attribution_model
+        channel,
+        performance_month
     from monthly_spend
-    cross join models
 
 ),
 
 spine as (
 
-    select distinct
-        channel,
-        performance_month,
-        attribution_model
-    from spine_keys
+    select
+        channel_months.channel,
+        channel_months.performance_month,
+        models.attribution_model
+    from channel_months
+    cross join models
 
 ),
 
