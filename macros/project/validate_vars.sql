@@ -21,6 +21,11 @@
                 {%- do problems.append(name ~ " is " ~ value ~ "; expected a number between " ~ bounds[0] ~ " and " ~ bounds[1]) -%}
             {%- endif -%}
         {%- endfor -%}
+        {%- set review = var('identity_match_review_threshold') -%}
+        {%- set threshold = var('identity_match_threshold') -%}
+        {%- if review is number and threshold is number and review > threshold -%}
+            {%- do problems.append("identity_match_review_threshold is " ~ review ~ "; expected at most identity_match_threshold (" ~ threshold ~ ")") -%}
+        {%- endif -%}
         {%- if problems -%}
             {{ exceptions.raise_compiler_error(
                 "Invalid project vars:\n  - " ~ problems | join("\n  - ")

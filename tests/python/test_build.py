@@ -74,12 +74,17 @@ def test_malformed_var_fails_with_what_to_fix(demo_data, scratch):
             "raw_data_path": str(demo_data),
             "as_of_date": "2025-02-30",
             "raw_file_format": "xlsx",
+            "identity_match_review_threshold": 20,
         },
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "as_of_date is '2025-02-30'; expected a real calendar date" in output
     assert "raw_file_format is 'xlsx'; expected one of csv, parquet" in output
+    assert (
+        "identity_match_review_threshold is 20; expected at most identity_match_threshold (15)"
+        in output
+    )
 
 
 def test_seeds_hold_no_single_quote():
