@@ -121,3 +121,237 @@
         select 1
     {%- endif -%}
 {%- endmacro %}
+
+{#- The profiles the erasure pre-pass's matcher compares: every usable raw
+    member and shop account (before erasure) that has a kept edge in
+    `kept_edges`, keyed like the edges (salted hash of the record key; the
+    record is its own component, so every pair of records is scored). -#}
+{% macro erasure_match_profiles(kept_edges) -%}
+    with
+
+    profiles as (
+
+        select
+            {{ salted_hash("concat('crm.members:', member_id)") }}
+                as record_key,
+            full_name,
+            birth_date,
+            {{ normalize_address('address', 'city') }} as address_key,
+            city
+        from {{ ref('base_crm__members') }}
+        where quarantine_reason is null and not is_duplicate
+        union all
+        select
+            {{ salted_hash("concat('shop.accounts:', account_id)") }}
+                as record_key,
+            full_name,
+            birth_date,
+            {{ normalize_address('address', 'city') }} as address_key,
+            city
+        from {{ ref('base_shop__accounts') }}
+        where quarantine_reason is null and not is_duplicate and not is_test
+
+    )
+
+    select
+        record_key,
+        record_key as component_id,
+        full_name,
+        birth_date,
+        address_key,
+        city
+    from profiles
+    where record_key in (select record_key from {{ kept_edges }})
+{%- endmacro %}
+
+{#- The records of every person to erase: each record reachable from a
+    requested identifier over the kept record-identifier edges in
+    `kept_edges` (record_key, node_id, is_requested) and the matcher's pairs
+    at or above identity_match_threshold (without the mutual-best rule, so
+    the pre-pass can only erase more). One row per record_key. -#}
+{% macro erased_records(kept_edges) -%}
+    {{ return(adapter.dispatch('erased_records', 'precision_marketing')(kept_edges)) }}
+{%- endmacro %}
+
+{#- DuckDB: a breadth-first search in one recursive query over records and
+    identifiers. UNION keeps each node once over all rounds, so a round
+    starts from the nodes the round before reached first: it follows their
+    kept edges (semi joins that stream the edges past a few nodes) and
+    scores the new records against the profiles of their blocks (same name
+    and city, or same birth date and surname), with the same blocking and
+    weights as the identity layer. Only the pairs of reached records are
+    ever scored, not the millions of the whole population, and the search
+    stops when a round reaches nothing new. -#}
+{% macro duckdb__erased_records(kept_edges) -%}
+    with recursive
+
+    erasure_profiles as materialized (
+
+        {{ erasure_match_profiles(kept_edges) | indent(8) }}
+
+    ),
+
+    reached (node_kind, node_id) as (
+
+        select distinct
+            'identifier' as node_kind,
+            node_id
+        from {{ kept_edges }}
+        where is_requested
+
+        union
+
+        (
+            with
+
+            frontier_records as (
+
+                select node_id as record_key from reached
+                where node_kind = 'record'
+
+            ),
+
+            frontier_profiles as (
+
+                select erasure_profiles.*
+                from erasure_profiles
+                where erasure_profiles.record_key in (
+                    select frontier_records.record_key from frontier_records
+                )
+
+            ),
+
+            block_profiles as (
+
+                select erasure_profiles.*
+                from erasure_profiles
+                inner join frontier_profiles
+                    on
+                        erasure_profiles.full_name = frontier_profiles.full_name
+                        and erasure_profiles.city = frontier_profiles.city
+                union
+                select erasure_profiles.*
+                from erasure_profiles
+                inner join frontier_profiles
+                    on
+                        erasure_profiles.birth_date = frontier_profiles.birth_date
+                        and substr(erasure_profiles.full_name, 1, 1)
+                        = substr(frontier_profiles.full_name, 1, 1)
+
+            ),
+
+            match_scores as (
+
+                {{ identity_match_scores_sql('block_profiles') | indent(16) }}
+
+            ),
+
+            matches as (
+
+                select record_key_a, record_key_b
+                from match_scores
+                where match_weight >= {{ var('identity_match_threshold') }}
+
+            )
+
+            select
+                'record' as node_kind,
+                edges.record_key as node_id
+            from {{ kept_edges }} as edges
+            where edges.node_id in (
+                select reached.node_id from reached
+                where reached.node_kind = 'identifier'
+            )
+            union all
+            select
+                'identifier' as node_kind,
+                edges.node_id
+            from {{ kept_edges }} as edges
+            where edges.record_key in (
+                select frontier_records.record_key from frontier_records
+            )
+            union all
+            select
+                'record' as node_kind,
+                matches.record_key_b as node_id
+            from matches
+            where matches.record_key_a in (
+                select frontier_records.record_key from frontier_records
+            )
+            union all
+            select
+                'record' as node_kind,
+                matches.record_key_a as node_id
+            from matches
+            where matches.record_key_b in (
+                select frontier_records.record_key from frontier_records
+            )
+        )
+
+    )
+
+    select node_id as record_key
+    from reached
+    where node_kind = 'record'
+{%- endmacro %}
+
+{#- Spark and other engines (no recursive queries): the whole graph of
+    records and identifiers (every kept edge, every pair the matcher scores
+    at or above the threshold), its connected_components (which reads the
+    graph, an unaliased subquery, more than once), then the records in a
+    component with a requested identifier. -#}
+{% macro default__erased_records(kept_edges) -%}
+    {%- set graph_edges -%}
+    (
+        with
+
+        erasure_profiles as (
+
+            {{ erasure_match_profiles(kept_edges) | indent(12) }}
+
+        ),
+
+        match_scores as (
+
+            {{ identity_match_scores_sql('erasure_profiles') | indent(12) }}
+
+        )
+
+        select
+            concat('record:', edges.record_key) as node_a,
+            edges.node_id as node_b
+        from {{ kept_edges }} as edges
+        union all
+        select
+            concat('record:', match_scores.record_key_a) as node_a,
+            concat('record:', match_scores.record_key_b) as node_b
+        from match_scores
+        where
+            match_scores.match_weight
+            >= {{ var('identity_match_threshold') }}
+    )
+    {%- endset -%}
+    with
+
+    components as (
+
+        {{ connected_components(graph_edges) | indent(8) }}
+
+    ),
+
+    erased_components as (
+
+        select distinct components.component_id
+        from components
+        inner join {{ kept_edges }} as edges
+            on components.node_id = edges.node_id
+        where edges.is_requested
+
+    )
+
+    select distinct substr(components.node_id, 8) as record_key
+    from components
+    inner join erased_components
+        on components.component_id = erased_components.component_id
+    where components.node_id like 'record:%'
+{%- endmacro %}

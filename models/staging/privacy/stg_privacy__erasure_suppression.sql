@@ -1,11 +1,11 @@
 {#- The erasure pre-pass: everything reachable from a requested identifier
-    (reachable_nodes: its connected component) on the pre-erasure graph
-    (stg_privacy__erasure_graph),
-    as salted hashes only: records, identifiers (and the requested ones),
-    partner-side hashes of phones and e-mails, and the person ids the
-    previous build gave those records. Every staged model filters on this
-    list (erasure_filter), so an erased person exists in no staged,
-    intermediate or mart relation. -#}
+    (its connected component) on the pre-erasure graph: the kept
+    record-identifier edges of stg_privacy__erasure_graph and the matcher's
+    links at or above the match threshold (erased_records). Salted hashes
+    only: records, identifiers (and the requested ones), partner-side hashes
+    of phones and e-mails, and the person ids the previous build gave those
+    records. Every staged model filters on this list (erasure_filter), so an
+    erased person exists in no staged, intermediate or mart relation. -#}
 {{ config(
     materialized='table',
     post_hook=[
@@ -19,28 +19,27 @@
 
 with
 
-graph as (
+kept_edges as (
 
     select * from {{ ref('stg_privacy__erasure_graph') }}
 
 ),
 
-erased_nodes as (
+erased_records as (
 
-    {{ reachable_nodes(
-        ref('stg_privacy__erasure_graph'),
-        'select node_b as node_id from '
-        ~ ref('stg_privacy__erasure_graph') ~ ' where is_requested'
-    ) }}
+    {{ erased_records(ref('stg_privacy__erasure_graph')) }}
 
 ),
 
 erased_links as (
 
-    select graph.*
-    from graph
-    inner join erased_nodes on graph.node_a = erased_nodes.node_id
-    where graph.link_kind = 'identifier'
+    select
+        kept_edges.record_key as record_hash,
+        kept_edges.node_id as node_b,
+        kept_edges.partner_hash
+    from kept_edges
+    inner join erased_records
+        on kept_edges.record_key = erased_records.record_key
 
 ),
 
