@@ -123,10 +123,11 @@
 {%- endmacro %}
 
 {#- The profiles the erasure pre-pass's matcher compares: every usable raw
-    member and shop account (before erasure) that has a kept edge in
-    `kept_edges`, keyed like the edges (salted hash of the record key; the
-    record is its own component, so every pair of records is scored). -#}
-{% macro erasure_match_profiles(kept_edges) -%}
+    member and shop account (before erasure), keyed like the edges (salted
+    hash of the record key; the record is its own component, so every pair
+    of records is scored). With `kept_edges`, only the records that have a
+    kept edge there, as in the identity layer's graph. -#}
+{% macro erasure_match_profiles(kept_edges=none) -%}
     with
 
     profiles as (
@@ -161,33 +162,49 @@
         address_key,
         city
     from profiles
+    {%- if kept_edges is not none %}
     where record_key in (select record_key from {{ kept_edges }})
+    {%- endif %}
 {%- endmacro %}
 
-{#- The records of every person to erase: each record reachable from a
-    requested identifier over the kept record-identifier edges in
-    `kept_edges` (record_key, node_id, is_requested) and the matcher's pairs
-    at or above identity_match_threshold (without the mutual-best rule, so
-    the pre-pass can only erase more). One row per record_key. -#}
-{% macro erased_records(kept_edges) -%}
-    {{ return(adapter.dispatch('erased_records', 'precision_marketing')(kept_edges)) }}
+{#- The kept edges of every person to erase: each record reachable from a
+    requested identifier over the record-identifier edges in `edges` (the
+    hashed edges of stg_privacy__erasure_edges) that the identity guards
+    keep, and over the matcher's pairs at or above identity_match_threshold
+    (without the mutual-best rule, so the pre-pass can only erase more).
+    One row per kept edge of such a record: record_key, node_id. -#}
+{% macro erased_edges(edges) -%}
+    {{ return(adapter.dispatch('erased_edges', 'precision_marketing')(edges)) }}
 {%- endmacro %}
 
 {#- DuckDB: a breadth-first search in one recursive query over records and
-    identifiers. UNION keeps each node once over all rounds, so a round
-    starts from the nodes the round before reached first: it follows their
-    kept edges (semi joins that stream the edges past a few nodes) and
-    scores the new records against the profiles of their blocks (same name
-    and city, or same birth date and surname), with the same blocking and
-    weights as the identity layer. Only the pairs of reached records are
-    ever scored, not the millions of the whole population, and the search
-    stops when a round reaches nothing new. -#}
-{% macro duckdb__erased_records(kept_edges) -%}
+    identifiers, which guards and scores only what it reaches. UNION keeps
+    each node once over all rounds, so a round starts from the nodes the
+    round before reached first. It applies identity_guard_sql to the edges
+    that decide the guards of the identifiers it touches (theirs, and those
+    of the anchor identifiers, account, card or unionid, of their records:
+    what the degree limit and the cardinality rule read), so each touched
+    identifier's edges are cut or kept exactly as over all edges; it
+    follows the kept ones, and scores the records it reached first (those
+    with a kept edge) against the profiles of their blocks (same name and
+    city, or same birth date and surname) with the identity layer's
+    blocking and weights. Each record's kept edges are emitted as rows of
+    kind edge. Nothing is computed for the millions of records no request
+    reaches, and the search stops when a round reaches nothing new. -#}
+{% macro duckdb__erased_edges(edges) -%}
     with recursive
 
     erasure_profiles as materialized (
 
-        {{ erasure_match_profiles(kept_edges) | indent(8) }}
+        {{ erasure_match_profiles() | indent(8) }}
+
+    ),
+
+    limited_types as materialized (
+
+        select identifier_type
+        from {{ ref('identifier_types') }}
+        where max_per_person = 1
 
     ),
 
@@ -196,7 +213,7 @@
         select distinct
             'identifier' as node_kind,
             node_id
-        from {{ kept_edges }}
+        from {{ edges }}
         where is_requested
 
         union
@@ -211,12 +228,91 @@
 
             ),
 
+            touched_nodes as (
+
+                select node_id from reached
+                where node_kind = 'identifier'
+                union
+                select all_edges.node_id
+                from {{ edges }} as all_edges
+                where all_edges.record_key in (
+                    select frontier_records.record_key from frontier_records
+                )
+
+            ),
+
+            touched_edges as (
+
+                select all_edges.record_key
+                from {{ edges }} as all_edges
+                where all_edges.node_id in (
+                    select touched_nodes.node_id from touched_nodes
+                )
+
+            ),
+
+            anchor_nodes as (
+
+                select all_edges.node_id
+                from {{ edges }} as all_edges
+                where
+                    all_edges.record_key in (
+                        select touched_edges.record_key from touched_edges
+                    )
+                    and all_edges.identifier_type in (
+                        select limited_types.identifier_type
+                        from limited_types
+                    )
+
+            ),
+
+            deciding_edges as (
+
+                select all_edges.*
+                from {{ edges }} as all_edges
+                where all_edges.node_id in (
+                    select touched_nodes.node_id from touched_nodes
+                    union
+                    select anchor_nodes.node_id from anchor_nodes
+                )
+
+            ),
+
+            guarded as (
+
+                {{ identity_guard_sql('deciding_edges', hashed_values=true)
+                    | indent(16) }}
+
+            ),
+
+            kept as (
+
+                select guarded.record_key, guarded.node_id
+                from guarded
+                where
+                    guarded.cut_reason is null
+                    and guarded.node_id in (
+                        select touched_nodes.node_id from touched_nodes
+                    )
+
+            ),
+
+            kept_of_frontier as (
+
+                select kept.record_key, kept.node_id
+                from kept
+                where kept.record_key in (
+                    select frontier_records.record_key from frontier_records
+                )
+
+            ),
+
             frontier_profiles as (
 
                 select erasure_profiles.*
                 from erasure_profiles
                 where erasure_profiles.record_key in (
-                    select frontier_records.record_key from frontier_records
+                    select kept_of_frontier.record_key from kept_of_frontier
                 )
 
             ),
@@ -234,7 +330,8 @@
                 from erasure_profiles
                 inner join frontier_profiles
                     on
-                        erasure_profiles.birth_date = frontier_profiles.birth_date
+                        erasure_profiles.birth_date
+                        = frontier_profiles.birth_date
                         and substr(erasure_profiles.full_name, 1, 1)
                         = substr(frontier_profiles.full_name, 1, 1)
 
@@ -256,27 +353,31 @@
 
             select
                 'record' as node_kind,
-                edges.record_key as node_id
-            from {{ kept_edges }} as edges
-            where edges.node_id in (
+                kept.record_key as node_id
+            from kept
+            where kept.node_id in (
                 select reached.node_id from reached
                 where reached.node_kind = 'identifier'
             )
             union all
             select
                 'identifier' as node_kind,
-                edges.node_id
-            from {{ kept_edges }} as edges
-            where edges.record_key in (
-                select frontier_records.record_key from frontier_records
-            )
+                kept_of_frontier.node_id
+            from kept_of_frontier
+            union all
+            select
+                'edge' as node_kind,
+                concat(
+                    kept_of_frontier.record_key, '|', kept_of_frontier.node_id
+                ) as node_id
+            from kept_of_frontier
             union all
             select
                 'record' as node_kind,
                 matches.record_key_b as node_id
             from matches
             where matches.record_key_a in (
-                select frontier_records.record_key from frontier_records
+                select frontier_profiles.record_key from frontier_profiles
             )
             union all
             select
@@ -284,23 +385,36 @@
                 matches.record_key_a as node_id
             from matches
             where matches.record_key_b in (
-                select frontier_records.record_key from frontier_records
+                select frontier_profiles.record_key from frontier_profiles
             )
         )
 
     )
 
-    select node_id as record_key
+    select
+        split_part(node_id, '|', 1) as record_key,
+        split_part(node_id, '|', 2) as node_id
     from reached
-    where node_kind = 'record'
+    where node_kind = 'edge'
 {%- endmacro %}
 
-{#- Spark and other engines (no recursive queries): the whole graph of
-    records and identifiers (every kept edge, every pair the matcher scores
-    at or above the threshold), its connected_components (which reads the
-    graph, an unaliased subquery, more than once), then the records in a
-    component with a requested identifier. -#}
-{% macro default__erased_records(kept_edges) -%}
+{#- Spark and other engines (no recursive queries): the identity guards over
+    every edge, written to a helper table beside the model (dropped by its
+    post-hook); the whole graph of records and identifiers (every kept edge,
+    every pair of records with a kept edge the matcher scores at or above
+    the threshold); its connected_components (which reads the graph, an
+    unaliased subquery, more than once); then the kept edges of the records
+    in a component with a requested identifier. -#}
+{% macro default__erased_edges(edges) -%}
+    {%- set kept_edges = connected_components_helper_prefix() ~ '_kept' -%}
+    {%- if execute and flags.WHICH in ('run', 'build') -%}
+        {%- do run_query('drop table if exists ' ~ kept_edges) -%}
+        {%- do run_query(
+            'create table ' ~ kept_edges ~ ' as select record_key, node_id, '
+            ~ 'is_requested from ('
+            ~ identity_guard_sql(edges, hashed_values=true)
+            ~ ') as guarded where cut_reason is null') -%}
+    {%- endif -%}
     {%- set graph_edges -%}
     (
         with
@@ -347,11 +461,22 @@
             on components.node_id = edges.node_id
         where edges.is_requested
 
+    ),
+
+    erased_records as (
+
+        select substr(components.node_id, 8) as record_key
+        from components
+        inner join erased_components
+            on components.component_id = erased_components.component_id
+        where components.node_id like 'record:%'
+
     )
 
-    select distinct substr(components.node_id, 8) as record_key
-    from components
-    inner join erased_components
-        on components.component_id = erased_components.component_id
-    where components.node_id like 'record:%'
+    select
+        edges.record_key,
+        edges.node_id
+    from {{ kept_edges }} as edges
+    inner join erased_records
+        on edges.record_key = erased_records.record_key
 {%- endmacro %}

@@ -1,45 +1,47 @@
 {#- The erasure pre-pass: everything reachable from a requested identifier
-    (its connected component) on the pre-erasure graph: the kept
-    record-identifier edges of stg_privacy__erasure_graph and the matcher's
-    links at or above the match threshold (erased_records). Salted hashes
-    only: records, identifiers (and the requested ones), partner-side hashes
-    of phones and e-mails, and the person ids the previous build gave those
-    records. Every staged model filters on this list (erasure_filter), so an
-    erased person exists in no staged, intermediate or mart relation. -#}
+    (its connected component) on the pre-erasure graph of
+    stg_privacy__erasure_edges: the record-identifier edges the identity
+    guards keep and the matcher's pairs at or above the match threshold
+    (erased_edges, which guards and scores only what it reaches on DuckDB).
+    Salted hashes only: records, identifiers (and the requested ones),
+    partner-side hashes of phones and e-mails, and the person ids the
+    previous build gave those records. Every staged model filters on this
+    list (erasure_filter), so an erased person exists in no staged,
+    intermediate or mart relation. -#}
 {{ config(
     materialized='table',
     post_hook=[
+        "{{ drop_connected_components_helper('kept') }}",
         "{{ drop_connected_components_helper('edges') }}",
         "{{ drop_connected_components_helper('final') }}",
-        "{{ drop_relation_after_use(ref('stg_privacy__erasure_graph')) }}",
         "{{ drop_relation_after_use(ref('stg_privacy__erasure_edges')) }}",
     ],
 ) }}
-{%- set previous_map_state = identity_state_relation('person_map') -%}
+{#- Spark's erased_edges guards the edges in a statement of its own, which
+    dbt does not parse for refs. -#}
+-- depends_on: {{ ref('identifier_blocklist') }}
+-- depends_on: {{ ref('identifier_types') }}
+{% set previous_map_state = identity_state_relation('person_map') -%}
 
 with
 
-kept_edges as (
+erased_edges as (
 
-    select * from {{ ref('stg_privacy__erasure_graph') }}
-
-),
-
-erased_records as (
-
-    {{ erased_records(ref('stg_privacy__erasure_graph')) }}
+    {{ erased_edges(ref('stg_privacy__erasure_edges')) }}
 
 ),
 
 erased_links as (
 
     select
-        kept_edges.record_key as record_hash,
-        kept_edges.node_id as node_b,
-        kept_edges.partner_hash
-    from kept_edges
-    inner join erased_records
-        on kept_edges.record_key = erased_records.record_key
+        erased_edges.record_key as record_hash,
+        erased_edges.node_id as node_b,
+        all_edges.partner_hash
+    from erased_edges
+    inner join {{ ref('stg_privacy__erasure_edges') }} as all_edges
+        on
+            erased_edges.record_key = all_edges.record_key
+            and erased_edges.node_id = all_edges.node_id
 
 ),
 
