@@ -125,9 +125,8 @@
 {#- The profiles the erasure pre-pass's matcher compares: every usable raw
     member and shop account (before erasure), keyed like the edges (salted
     hash of the record key; the record is its own component, so every pair
-    of records is scored). With `kept_edges`, only the records that have a
-    kept edge there, as in the identity layer's graph. -#}
-{% macro erasure_match_profiles(kept_edges=none) -%}
+    of records is scored). -#}
+{% macro erasure_match_profiles() -%}
     with
 
     profiles as (
@@ -162,9 +161,6 @@
         address_key,
         city
     from profiles
-    {%- if kept_edges is not none %}
-    where record_key in (select record_key from {{ kept_edges }})
-    {%- endif %}
 {%- endmacro %}
 
 {#- The kept edges of every person to erase: each record reachable from a
@@ -401,8 +397,8 @@
 {#- Spark and other engines (no recursive queries): the identity guards over
     every edge, written to a helper table beside the model (dropped by its
     post-hook); the whole graph of records and identifiers (every kept edge,
-    every pair of records with a kept edge the matcher scores at or above
-    the threshold); its connected_components (which reads the graph, an
+    and every pair of stg_privacy__erasure_match_links whose records both
+    have a kept edge); its connected_components (which reads the graph, an
     unaliased subquery, more than once); then the kept edges of the records
     in a component with a requested identifier. -#}
 {% macro default__erased_edges(edges) -%}
@@ -417,32 +413,20 @@
     {%- endif -%}
     {%- set graph_edges -%}
     (
-        with
-
-        erasure_profiles as (
-
-            {{ erasure_match_profiles(kept_edges) | indent(12) }}
-
-        ),
-
-        match_scores as (
-
-            {{ identity_match_scores_sql('erasure_profiles') | indent(12) }}
-
-        )
-
         select
             concat('record:', edges.record_key) as node_a,
             edges.node_id as node_b
         from {{ kept_edges }} as edges
         union all
         select
-            concat('record:', match_scores.record_key_a) as node_a,
-            concat('record:', match_scores.record_key_b) as node_b
-        from match_scores
+            concat('record:', links.record_key_a) as node_a,
+            concat('record:', links.record_key_b) as node_b
+        from {{ ref('stg_privacy__erasure_match_links') }} as links
         where
-            match_scores.match_weight
-            >= {{ var('identity_match_threshold') }}
+            links.record_key_a in (select record_key from {{ kept_edges }})
+            and links.record_key_b in (
+                select record_key from {{ kept_edges }}
+            )
     )
     {%- endset -%}
     with

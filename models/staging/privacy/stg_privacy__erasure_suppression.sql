@@ -15,6 +15,8 @@
         "{{ drop_connected_components_helper('edges') }}",
         "{{ drop_connected_components_helper('final') }}",
         "{{ drop_relation_after_use(ref('stg_privacy__erasure_edges')) }}",
+        "{{ drop_relation_after_use(
+            this.schema ~ '.stg_privacy__erasure_match_links') }}",
     ],
 ) }}
 {#- Spark's erased_edges guards the edges in a statement of its own, which
