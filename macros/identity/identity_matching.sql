@@ -7,7 +7,9 @@
       2. same birth date and same surname (first character), names differ.
     Each field's comparison level gets the weight log2(m/u) from the
     match_weights seed; a missing value weighs 0. Returns one row per pair
-    with every level, every field's contribution and the total. -#}
+    with every level, every field's contribution and the total. A new
+    blocking rule must also reach duckdb__erased_edges, whose block_profiles
+    gathers the profiles that share a block with the records it reaches. -#}
 {% macro identity_match_scores_sql(profiles) -%}
     with
 
