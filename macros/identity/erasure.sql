@@ -315,21 +315,16 @@
 
             block_profiles as (
 
+                {%- for rule in identity_blocking_rules(
+                    'erasure_profiles', 'frontier_profiles'
+                ) %}
                 select erasure_profiles.*
                 from erasure_profiles
-                inner join frontier_profiles
-                    on
-                        erasure_profiles.full_name = frontier_profiles.full_name
-                        and erasure_profiles.city = frontier_profiles.city
+                inner join frontier_profiles on {{ rule.condition }}
+                {%- if not loop.last %}
                 union
-                select erasure_profiles.*
-                from erasure_profiles
-                inner join frontier_profiles
-                    on
-                        erasure_profiles.birth_date
-                        = frontier_profiles.birth_date
-                        and substr(erasure_profiles.full_name, 1, 1)
-                        = substr(frontier_profiles.full_name, 1, 1)
+                {%- endif %}
+                {%- endfor %}
 
             ),
 

@@ -2,14 +2,12 @@
     over name, birth date, address and city. `profiles` has record_key,
     component_id, full_name, birth_date, address_key (normalize_address),
     city. Candidate pairs come from two blocking rules, each pair scored
-    once (Splink's "and not the earlier rules"):
-      1. same name and same city;
-      2. same birth date and same surname (first character), names differ.
+    once (Splink's "and not the earlier rules"); identity_blocking_rules
+    names them.
     Each field's comparison level gets the weight log2(m/u) from the
     match_weights seed; a missing value weighs 0. Returns one row per pair
-    with every level, every field's contribution and the total. A new
-    blocking rule must also reach duckdb__erased_edges, whose block_profiles
-    gathers the profiles that share a block with the records it reaches. -#}
+    with every level, every field's contribution and the total. The erasure
+    search (duckdb__erased_edges) gathers its blocks from the same rules. -#}
 {% macro identity_match_scores_sql(profiles) -%}
     with
 
@@ -29,48 +27,36 @@
 
     ),
 
-    same_name_and_city as (
+    {%- set rules = identity_blocking_rules('left_side', 'right_side') %}
+    {%- for rule in rules %}
+
+    {{ rule.name }} as (
 
         select
             left_side.record_key as record_key_a,
             right_side.record_key as record_key_b,
-            'same_name_and_city' as blocking_rule
+            '{{ rule.name }}' as blocking_rule
         from profiles as left_side
         inner join profiles as right_side
             on
-                left_side.full_name = right_side.full_name
-                and left_side.city = right_side.city
+                {{ rule.condition }}
                 and left_side.record_key < right_side.record_key
                 and left_side.component_id != right_side.component_id
+        {%- for earlier in rules[:loop.index0] %}
+        {{ 'where' if loop.first else 'and' }} not ({{ earlier.condition }})
+        {%- endfor %}
 
     ),
-
-    same_birth_date_and_surname as (
-
-        select
-            left_side.record_key as record_key_a,
-            right_side.record_key as record_key_b,
-            'same_birth_date_and_surname' as blocking_rule
-        from profiles as left_side
-        inner join profiles as right_side
-            on
-                left_side.birth_date = right_side.birth_date
-                and substr(left_side.full_name, 1, 1)
-                = substr(right_side.full_name, 1, 1)
-                and left_side.record_key < right_side.record_key
-                and left_side.component_id != right_side.component_id
-        where not (
-            left_side.full_name = right_side.full_name
-            and left_side.city = right_side.city
-        )
-
-    ),
+    {%- endfor %}
 
     candidate_pairs as (
 
-        select * from same_name_and_city
+        {%- for rule in rules %}
+        select * from {{ rule.name }}
+        {%- if not loop.last %}
         union all
-        select * from same_birth_date_and_surname
+        {%- endif %}
+        {%- endfor %}
 
     ),
 
@@ -154,6 +140,32 @@
         full_name_weight + birth_date_weight + address_weight + city_weight
             as match_weight
     from scored
+{%- endmacro %}
+
+{#- The blocking rules of the matcher, in order: a list of {name,
+    condition}, the condition a join predicate between the relations named
+    `left` and `right`:
+      1. same_name_and_city: same full name and same city;
+      2. same_birth_date_and_surname: same birth date and same surname
+         (first character of the full name).
+    The matcher pairs records within each block (identity_match_scores_sql)
+    and the erasure search gathers the profiles that share a block with the
+    records it reaches (duckdb__erased_edges), so a rule added here reaches
+    both. -#}
+{% macro identity_blocking_rules(left, right) -%}
+    {{ return([
+        {
+            'name': 'same_name_and_city',
+            'condition': left ~ '.full_name = ' ~ right ~ '.full_name and '
+                ~ left ~ '.city = ' ~ right ~ '.city'
+        },
+        {
+            'name': 'same_birth_date_and_surname',
+            'condition': left ~ '.birth_date = ' ~ right ~ '.birth_date and '
+                ~ 'substr(' ~ left ~ '.full_name, 1, 1) = substr('
+                ~ right ~ '.full_name, 1, 1)'
+        }
+    ]) }}
 {%- endmacro %}
 
 {#- Similarity of two strings in 0..1 (Jaro-Winkler where the engine has
