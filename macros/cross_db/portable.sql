@@ -61,6 +61,23 @@
     {{ return('insert_overwrite' if target.type == 'spark' else 'delete+insert') }}
 {%- endmacro %}
 
+{#- An aggregate that signs a set of rows: bit_xor of a 64-bit hash of
+    each row's columns (DuckDB's hash, Spark's xxhash64). The same for the
+    same set in any order; different, but for a hash collision, when a row
+    is added, lost or changed. Rows must be distinct (two equal rows cancel
+    out): give it a column that is unique in the set. -#}
+{% macro set_signature(columns) -%}
+    {{ return(adapter.dispatch('set_signature', 'precision_marketing')(columns)) }}
+{%- endmacro %}
+
+{% macro duckdb__set_signature(columns) -%}
+    bit_xor(hash({{ columns | join(', ') }}))
+{%- endmacro %}
+
+{% macro spark__set_signature(columns) -%}
+    bit_xor(xxhash64({{ columns | join(', ') }}))
+{%- endmacro %}
+
 {#- A non-null hash of a row's columns, the same for equal values (nulls
     included), for finding rows that may be equal before comparing them
     column by column; unequal rows may share it. DuckDB and Spark both

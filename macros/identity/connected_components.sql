@@ -219,15 +219,7 @@
     added or lost. int_identity_graph_components keeps it per node to find
     the nodes whose edges changed since the last build. -#}
 {% macro edge_set_signature(neighbour) -%}
-    {{ return(adapter.dispatch('edge_set_signature', 'precision_marketing')(neighbour)) }}
-{%- endmacro %}
-
-{% macro duckdb__edge_set_signature(neighbour) -%}
-    bit_xor(hash({{ neighbour }}))
-{%- endmacro %}
-
-{% macro spark__edge_set_signature(neighbour) -%}
-    bit_xor(xxhash64({{ neighbour }}))
+    {{ set_signature([neighbour]) }}
 {%- endmacro %}
 
 {#- Pre-hook of int_identity_graph_components on an incremental run:

@@ -1,6 +1,8 @@
 """Incremental runs give exactly the tables a full refresh gives: three
 daily loads of a small data set, then --full-refresh on the same warehouse
-(identity state kept, as in production), compared relation by relation."""
+(identity state kept, as in production), compared relation by relation.
+The daily loads take the incremental paths: event staging by day, the graph
+components by changed node, the attribution chain by changed person."""
 
 from __future__ import annotations
 
@@ -12,6 +14,13 @@ from test_build import fingerprint
 DAYS = ("2025-12-29", "2025-12-30", "2025-12-31")
 COMPONENTS_SQL = (
     "compiled/precision_marketing/models/intermediate/identity/int_identity_graph_components.sql"
+)
+ATTRIBUTION_SQL = "compiled/precision_marketing/models/intermediate/attribution/{}.sql"
+PERSON_INCREMENTAL = (
+    "int_journey_touches_matched",
+    "int_journey_steps_collapsed",
+    "int_conversion_roles_assigned",
+    "int_attribution_weights_computed",
 )
 
 
@@ -50,6 +59,11 @@ def test_incremental_runs_equal_a_full_refresh(tmp_path):
     # The last daily build took the graph components' incremental path (the
     # comparison below shows it gives the full refresh's rows).
     assert "changed_nodes" in (warehouse.target_path / COMPONENTS_SQL).read_text()
+    # ... and the attribution chain's person-incremental path: only the
+    # persons without a row of their current signature were rebuilt.
+    for model in PERSON_INCREMENTAL:
+        compiled = (warehouse.target_path / ATTRIBUTION_SQL.format(model)).read_text()
+        assert "persons_to_rebuild" in compiled, model
     events_by_day = warehouse.query(
         "select count(distinct event_date) from staging.stg_app__events"
     )[0][0]
@@ -93,3 +107,26 @@ def test_stale_graph_components_fail_their_data_test(warehouse, demo_data, scrat
     )
     assert result.returncode != 0
     assert "Got 3 results" in result.stdout, result.stdout[-3000:]
+
+
+def test_rows_left_behind_by_a_person_incremental_run_fail_a_data_test(
+    warehouse, demo_data, scratch
+):
+    """A row of the attribution chain that an incremental run should have
+    rebuilt (its person's signature has changed since) fails the build's
+    data test, which names the model and counts the persons."""
+    table = "intermediate.int_journey_steps_collapsed"
+
+    def plant(con):
+        con.execute(
+            f"update {table} set journey_signature = journey_signature + 1 "
+            f"where person_id in (select person_id from {table} order by 1 limit 2)"
+        )
+
+    result = data_test_on_faulty_copy(
+        warehouse, scratch, demo_data, "test_name:carries_current_signatures", plant
+    )
+    assert result.returncode != 0
+    failures = [line for line in result.stdout.splitlines() if "Failure in test" in line]
+    assert len(failures) == 1 and "int_journey_steps_collapsed" in failures[0], result.stdout
+    assert "Got 2 results" in result.stdout, result.stdout[-3000:]

@@ -11,7 +11,13 @@
     100 half-lives older than the nearest gets 0 (its true weight is below
     1e-30). (A window sum here once returned another conversion's total, in
     a two-thread DuckDB build at 1M people under memory pressure: see the
-    README's performance section.) -#}
+    README's performance section.) Person-incremental on DuckDB
+    (macros/project/person_incremental.sql). -#}
+{{ person_incremental_config(
+    'int_journey_touches_matched', 'journey_signature'
+) }}
+{%- set rebuild_changed = is_incremental()
+    and person_incremental_ready('journey_signature') -%}
 {%- set end_share = attribution_share('attribution_position_end_share') -%}
 {%- set middle_share = attribution_remaining_share(
     'attribution_position_end_share', 2) -%}
@@ -28,16 +34,30 @@
 {%- endset -%}
 with
 
+{% if rebuild_changed %}
+persons_to_rebuild as (
+
+    {{ persons_to_rebuild(ref('int_journey_touches_matched'), 'current_persons.is_conversion') }}
+
+),
+
+{% endif %}
 touches as (
 
     select * from {{ ref('int_journey_touches_matched') }}
     where is_conversion
+    {%- if rebuild_changed %}
+        and person_id in (select person_id from persons_to_rebuild)
+    {%- endif %}
 
 ),
 
 roles as (
 
     select * from {{ ref('int_conversion_roles_assigned') }}
+    {%- if rebuild_changed %}
+    where person_id in (select person_id from persons_to_rebuild)
+    {%- endif %}
 
 ),
 
@@ -46,6 +66,8 @@ touches_joined_to_roles as (
     select
         touches.conversion_id,
         touches.touch_id,
+        touches.person_id,
+        touches.journey_signature,
         roles.key_touch_status,
         touches.touch_position,
         touches.touch_count,
@@ -144,7 +166,9 @@ weighted as (
             when role_count > 0
                 then role_count * cast({{ role_share }} as double)
             else cast({{ rest_share }} as double) / touches_without_role
-        end as w_shaped
+        end as w_shaped,
+        person_id,
+        journey_signature
     from touches_with_totals
 
 )

@@ -4,13 +4,30 @@
     and key touch (the last touch at or before the key step, the first key
     event at or after the first eligible touch and at or before the
     purchase). With no key event the key touch falls back to the last touch
-    and key_touch_status says no_key_event. -#}
+    and key_touch_status says no_key_event. Person-incremental on DuckDB
+    (macros/project/person_incremental.sql). -#}
+{{ person_incremental_config(
+    'int_journey_touches_matched', 'journey_signature'
+) }}
+{%- set rebuild_changed = is_incremental()
+    and person_incremental_ready('journey_signature') -%}
 with
 
+{% if rebuild_changed %}
+persons_to_rebuild as (
+
+    {{ persons_to_rebuild(ref('int_journey_touches_matched'), 'current_persons.is_conversion') }}
+
+),
+
+{% endif %}
 touches as {{ not_materialized() }} (
 
     select * from {{ ref('int_journey_touches_matched') }}
     where is_conversion
+    {%- if rebuild_changed %}
+        and person_id in (select person_id from persons_to_rebuild)
+    {%- endif %}
 
 ),
 
@@ -91,7 +108,8 @@ roles_found as (
         max(first_key_events.event_name) as key_event_name,
         max(first_key_events.occurred_at) as key_event_at,
         min(case when touches.is_direct then 1 else 0 end) = 1
-            as has_only_direct_touches
+            as has_only_direct_touches,
+        max(touches.journey_signature) as journey_signature
     from touches
     left join first_key_events
         on touches.conversion_id = first_key_events.conversion_id
@@ -118,7 +136,8 @@ roles as (
         touch_count,
         has_only_direct_touches,
         key_event_at,
-        converted_at
+        converted_at,
+        journey_signature
     from roles_found
 
 )

@@ -2,19 +2,47 @@
     anchor - lookback < touch time <= anchor, compared in whole
     microseconds (an exact interval, not calendar days); with
     attribution_max_touches N > 0 only the last N touches are kept. Touches
-    are numbered by time, then touch_id, so ties are deterministic. -#}
+    are numbered by time, then touch_id, so ties are deterministic.
+    Person-incremental on DuckDB: an incremental run rebuilds only the
+    persons whose journey_signature changed (macros/project/
+    person_incremental.sql). -#}
+{{ person_incremental_config(
+    'int_journey_person_signatures', 'journey_signature'
+) }}
 {%- set max_touches = var('attribution_max_touches') | int -%}
+{%- set rebuild_changed = is_incremental()
+    and person_incremental_ready('journey_signature') -%}
 with
 
+signatures as (
+
+    select * from {{ ref('int_journey_person_signatures') }}
+
+),
+
+{% if rebuild_changed %}
+persons_to_rebuild as (
+
+    {{ persons_to_rebuild(ref('int_journey_person_signatures')) }}
+
+),
+
+{% endif %}
 journeys as (
 
     select * from {{ ref('int_journeys_anchored') }}
+    {%- if rebuild_changed %}
+    where person_id in (select person_id from persons_to_rebuild)
+    {%- endif %}
 
 ),
 
 touchpoints as (
 
     select * from {{ ref('int_touchpoints_unioned') }}
+    {%- if rebuild_changed %}
+    where person_id in (select person_id from persons_to_rebuild)
+    {%- endif %}
 
 ),
 
@@ -31,11 +59,13 @@ touches_timed as (
         touchpoints.channel_id,
         touchpoints.is_direct,
         touchpoints.touched_at,
+        signatures.journey_signature,
         {{ epoch_microseconds('journeys.anchored_at') }}
         - {{ epoch_microseconds('touchpoints.touched_at') }}
             as microseconds_before_anchor
     from journeys
     inner join touchpoints on journeys.person_id = touchpoints.person_id
+    inner join signatures on journeys.person_id = signatures.person_id
 
 ),
 
@@ -74,7 +104,8 @@ touches_positioned as (
         is_conversion,
         is_direct,
         touched_at,
-        anchored_at
+        anchored_at,
+        journey_signature
     from touches_in_window
     {%- if max_touches > 0 %}
     where steps_from_end <= {{ max_touches }}

@@ -42,7 +42,11 @@ markov_weights as (
 weights_wide as (
 
     select
-        rule_weights.*,
+        rule_weights.conversion_id,
+        rule_weights.touch_id,
+        {% for model in attribution_model_names() if model != 'markov' -%}
+            rule_weights.{{ model }},
+        {% endfor -%}
         markov_weights.markov
     from rule_weights
     inner join markov_weights
