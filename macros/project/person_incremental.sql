@@ -20,7 +20,11 @@
     Each model compares against its own rows, so a run that fails half way
     leaves nothing stale: the next run finds the same difference again. The
     delete and the append run in one transaction. A table built before the
-    signature column existed is deleted whole and rebuilt once. On Spark
+    signature column existed is deleted whole and rebuilt once. The vars
+    and the chain's SQL are signed too (a change rebuilds every person);
+    a change to a macro the chain calls is not: build the chain with
+    --full-refresh then. The vars reach the chain through the signatures,
+    so build the chain together (int_journey_person_signatures+). On Spark
     (Parquet tables, no row deletes) these models are tables. -#}
 
 {#- The materialization of a person-incremental model on this target. -#}
@@ -29,21 +33,24 @@
 {%- endmacro %}
 
 {#- The config of a person-incremental model whose current signatures are
-    in the model named `current`: appended rows, the new signature column
-    added to a table built before it, and the pre-hook that deletes the
-    rows to rebuild. -#}
+    in the model named `current`: appended rows, the table's columns synced
+    to the model's (a changed model rebuilds every person, so every row gets
+    the new columns), and the pre-hook that deletes the rows to rebuild. -#}
 {% macro person_incremental_config(current, signature_column) -%}
     {{ config(
         materialized=person_incremental_materialization(),
         incremental_strategy='append',
-        on_schema_change='append_new_columns',
+        on_schema_change='sync_all_columns',
         pre_hook="{{ delete_rebuilt_persons(ref('" ~ current ~ "'), '"
             ~ signature_column ~ "') }}",
     ) }}
 {%- endmacro %}
 
-{#- True on an incremental DuckDB run whose table already has the signature
-    column: the run rebuilds only the persons whose signature changed. A
+{#- True on an incremental DuckDB run whose table has the signature column:
+    the run rebuilds only the persons whose signature changed. A table built
+    before the column existed is rebuilt whole. (A changed model changes
+    every signature, see int_journey_person_signatures, so no unchanged
+    person keeps a row of an older shape.) A
     model calls it as `is_incremental() and person_incremental_ready(...)`,
     so that its unit tests' is_incremental override reaches the call (dbt
     overrides only the macros a model calls itself). -#}
@@ -51,9 +58,9 @@
     {%- if target.type != 'duckdb' or this is none or not is_incremental() -%}
         {{ return(false) }}
     {%- endif -%}
-    {%- set columns = adapter.get_columns_in_relation(this)
+    {%- set built = adapter.get_columns_in_relation(this)
         | map(attribute='name') | map('lower') | list -%}
-    {{ return(signature_column in columns) }}
+    {{ return(signature_column in built) }}
 {%- endmacro %}
 
 {#- Pre-hook: deletes the rows whose (person_id, signature) the current

@@ -130,3 +130,35 @@ def test_rows_left_behind_by_a_person_incremental_run_fail_a_data_test(
     failures = [line for line in result.stdout.splitlines() if "Failure in test" in line]
     assert len(failures) == 1 and "int_journey_steps_collapsed" in failures[0], result.stdout
     assert "Got 2 results" in result.stdout, result.stdout[-3000:]
+
+
+def test_set_signature_tells_apart_what_a_person_incremental_run_must_see(warehouse, tmp_path):
+    """set_signature, compiled and run: the same rows in another order sign
+    alike; two touches that swap channels, a changed constant (the settings,
+    signed with an even number of rows), a lost row and a changed value each
+    change the signature (DuckDB's hash of several values is linear in each
+    one, so a plain bit_xor of it would miss the first two)."""
+    sets = {
+        "base": [("T1", "A", "s1"), ("T2", "B", "s1")],
+        "reordered": [("T2", "B", "s1"), ("T1", "A", "s1")],
+        "swapped": [("T1", "B", "s1"), ("T2", "A", "s1")],
+        "settings": [("T1", "A", "s2"), ("T2", "B", "s2")],
+        "lost": [("T1", "A", "s1")],
+        "changed": [("T1", "A", "s1"), ("T2", "C", "s1")],
+    }
+    values = ", ".join(
+        f"('{name}', '{touch}', '{channel}', '{settings}')"
+        for name, rows in sets.items()
+        for touch, channel, settings in rows
+    )
+    inline = (
+        "select name, {{ set_signature(['touch', 'channel', 'settings']) }} as signature "
+        f"from (values {values}) as t (name, touch, channel, settings) group by 1"
+    )
+    compiled = dbt(
+        "compile", "--quiet", "--inline", inline, database=warehouse.path, target_path=tmp_path
+    ).stdout.strip()
+    signatures = dict(warehouse.query(compiled))
+    assert signatures["reordered"] == signatures["base"]
+    others = [signatures[name] for name in ("base", "swapped", "settings", "lost", "changed")]
+    assert len(set(others)) == len(others), signatures

@@ -83,7 +83,10 @@ touches_joined_to_roles as (
         end as is_last_non_direct,
         touches.seconds_before_anchor
     from touches
-    inner join roles on touches.conversion_id = roles.conversion_id
+    inner join roles
+        on
+            touches.conversion_id = roles.conversion_id
+            and touches.journey_signature = roles.journey_signature
 
 ),
 

@@ -4,15 +4,32 @@
     and key events, and the attribution vars). The person-incremental
     models of the attribution chain carry it and rebuild a person whose
     signature changed (macros/project/person_incremental.sql). A person with
-    no touch has no eligible touch, so no row in those models. -#}
-{%- set settings = [
+    no touch has no eligible touch, so no row in those models. The settings
+    signed with every row are the attribution vars and the checksums of the
+    chain's SQL files, so a changed var or a changed model rebuilds every
+    person. -#}
+{%- set chain_models = [
+    'int_journey_person_signatures', 'int_journey_touches_matched',
+    'int_journey_steps_collapsed', 'int_conversion_roles_assigned',
+    'int_attribution_weights_computed',
+] -%}
+{%- set chain_code = [] -%}
+{%- if execute -%}
+    {%- for name in chain_models -%}
+        {%- set node = graph.nodes.get(
+            'model.' ~ project_name ~ '.' ~ name) -%}
+        {%- do chain_code.append(
+            node.checksum.checksum[:16] if node else name) -%}
+    {%- endfor -%}
+{%- endif -%}
+{%- set settings = ([
     var('attribution_lookback_days'),
     var('attribution_max_touches'),
     var('attribution_key_events') | join(','),
     var('attribution_half_life_days'),
     var('attribution_position_end_share'),
     var('attribution_w_shaped_role_share'),
-] | join('|') -%}
+] + chain_code) | join('|') -%}
 {%- set settings_literal = "'" ~ settings ~ "'" -%}
 with
 
@@ -81,24 +98,9 @@ signatures as (
         ]) }} as journey_signature
     from inputs
     group by 1
-
-),
-
-touched_persons as (
-
-    select distinct person_id from touchpoints
-
-),
-
-touched_signatures as (
-
-    select
-        signatures.person_id,
-        signatures.journey_signature
-    from signatures
-    inner join touched_persons
-        on signatures.person_id = touched_persons.person_id
+    {#- Only persons with a touch: without one, nothing is eligible. #}
+    having max(case when input_kind = 'touch' then 1 else 0 end) = 1
 
 )
 
-select * from touched_signatures
+select * from signatures
