@@ -67,27 +67,25 @@
     relation no longer holds; a table without the signature column is
     emptied (rebuilt whole). A no-op on a full build and on Spark. -#}
 {% macro delete_rebuilt_persons(current, signature_column) -%}
-    {%- if target.type == 'duckdb' and is_incremental() -%}
-        {%- if person_incremental_ready(signature_column) -%}
-            delete from {{ this }}
-            where person_id in (
-                select built.person_id
-                from {{ this }} as built
-                left join (
-                    select distinct person_id, {{ signature_column }}
-                    from {{ current }}
-                ) as current_persons
-                    on
-                        built.person_id = current_persons.person_id
-                        and built.{{ signature_column }}
-                        = current_persons.{{ signature_column }}
-                where current_persons.person_id is null
-            )
-        {%- else -%}
-            delete from {{ this }}
-        {%- endif -%}
-    {%- else -%}
+    {%- if target.type != 'duckdb' or not is_incremental() -%}
         select 1
+    {%- elif person_incremental_ready(signature_column) -%}
+        delete from {{ this }}
+        where person_id in (
+            select built.person_id
+            from {{ this }} as built
+            left join (
+                select distinct person_id, {{ signature_column }}
+                from {{ current }}
+            ) as current_persons
+                on
+                    built.person_id = current_persons.person_id
+                    and built.{{ signature_column }}
+                    = current_persons.{{ signature_column }}
+            where current_persons.person_id is null
+        )
+    {%- else -%}
+        delete from {{ this }}
     {%- endif -%}
 {%- endmacro %}
 

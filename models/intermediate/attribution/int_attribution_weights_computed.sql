@@ -37,7 +37,9 @@ with
 {% if rebuild_changed %}
 persons_to_rebuild as (
 
-    {{ persons_to_rebuild(ref('int_journey_touches_matched'), 'current_persons.is_conversion') }}
+    {{ persons_to_rebuild(
+        ref('int_journey_touches_matched'), 'current_persons.is_conversion'
+    ) }}
 
 ),
 
