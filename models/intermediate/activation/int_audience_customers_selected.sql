@@ -2,7 +2,9 @@
     customers (at least var audience_repeat_min_orders valid orders at one
     store in the last var audience_repeat_lookback_days days), item repeat
     customers (one product on at least that many orders in that window),
-    and one audience per RFM tier as of the as-of date. -#}
+    and one audience per RFM tier as of the as-of date. Orders are counted
+    as rows of distinct orders, not with count(distinct): DuckDB's grouped
+    distinct aggregate took 24x as long at 1M people as at 100,000. -#}
 {%- set window_start = dbt.dateadd(
     'day', 1 - var('audience_repeat_lookback_days'), as_of_date()) -%}
 with
@@ -43,7 +45,20 @@ store_repeat_customers as (
         max(order_date) as last_activity_date
     from orders
     group by 1, 2, 3
-    having count(distinct order_id) >= {{ var('audience_repeat_min_orders') }}
+    {#- fct_orders holds one row per order_id. #}
+    having count(*) >= {{ var('audience_repeat_min_orders') }}
+
+),
+
+item_orders as (
+
+    select
+        person_id,
+        product_id,
+        order_id,
+        max(order_date) as order_date
+    from order_lines
+    group by 1, 2, 3
 
 ),
 
@@ -54,9 +69,9 @@ item_repeat_customers as (
         product_id as audience_key,
         person_id,
         max(order_date) as last_activity_date
-    from order_lines
+    from item_orders
     group by 1, 2, 3
-    having count(distinct order_id) >= {{ var('audience_repeat_min_orders') }}
+    having count(*) >= {{ var('audience_repeat_min_orders') }}
 
 ),
 

@@ -9,17 +9,31 @@ order_lines as (
 
 ),
 
+product_orders as (
+
+    {#- One row per order of the product (an order may hold it on several
+        lines), so that owned counts rows: faster than count(distinct). #}
+    select
+        person_id,
+        product_id,
+        category,
+        order_id,
+        min(order_date) as order_date
+    from order_lines
+    group by 1, 2, 3, 4
+
+),
+
 owned as (
 
     select
         person_id,
         product_id,
         category,
-        cast(count(distinct order_id) as {{ dbt.type_bigint() }})
-            as basket_count,
+        cast(count(*) as {{ dbt.type_bigint() }}) as basket_count,
         min(order_date) as first_order_date,
         max(order_date) as last_order_date
-    from order_lines
+    from product_orders
     group by 1, 2, 3
 
 )
