@@ -2,7 +2,7 @@ with
 
 consents as (
 
-    select * from {{ ref('base_crm__consents') }}
+    {{ crm_consents_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 ledger as (
 
-    select * from {{ ref('base_crm__stored_value_ledger') }}
+    {{ crm_stored_value_ledger_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 campaign_members as (
 
-    select * from {{ ref('base_marketing__campaign_members') }}
+    {{ marketing_campaign_members_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 coupons as (
 
-    select * from {{ ref('base_marketing__coupons') }}
+    {{ marketing_coupons_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

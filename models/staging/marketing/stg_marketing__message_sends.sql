@@ -2,7 +2,7 @@ with
 
 sends as (
 
-    select * from {{ ref('base_marketing__message_sends') }}
+    {{ marketing_message_sends_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 transaction_items as (
 
-    select * from {{ ref('base_pos__transaction_items') }}
+    {{ pos_transaction_items_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 transactions as (
 
-    select * from {{ ref('base_pos__transactions') }}
+    {{ pos_transactions_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 order_items as (
 
-    select * from {{ ref('base_shop__order_items') }}
+    {{ shop_order_items_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 orders as (
 
-    select * from {{ ref('base_shop__orders') }}
+    {{ shop_orders_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 interactions as (
 
-    select * from {{ ref('base_social__video_interactions') }}
+    {{ social_video_interactions_parsed(copies_by_hash=true) | indent(4) }}
 
 ),
 
