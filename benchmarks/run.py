@@ -128,6 +128,23 @@ def model_times(target: Path) -> dict[str, float]:
     return {model_name(r): round(r["execution_time"], 3) for r in built_models(target)}
 
 
+def waits(target: Path) -> dict[str, object]:
+    """Thread time and the longest chain of waits (benchmarks.critical_path)
+    of a build, with the chain's nodes of at least 5 seconds."""
+    from benchmarks.critical_path import from_target, short_name
+
+    report = from_target(target)
+    return {
+        "thread_seconds": round(report.thread_seconds, 1),
+        "critical_path_seconds": round(report.critical.seconds, 1),
+        "critical_path": [
+            [short_name(node), round(seconds, 1)]
+            for node, seconds in report.critical.nodes
+            if seconds >= 5
+        ],
+    }
+
+
 BTYD_FLOOR = """
 with days as (
     select person_id, order_date, sum(net_amount) as amount
@@ -273,6 +290,7 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
     if (workdir / size / "target_full" / "run_results.json").exists():
         # A build with a failed test still timed every model it built.
         result["model_seconds_full"] = model_times(workdir / size / "target_full")
+        result["full_build"].update(waits(workdir / size / "target_full"))
     if full_only:
         # The comparisons then read the full build's warehouse (as of the
         # day before the last): the same orders but the last day's.
@@ -296,6 +314,7 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
         # the comparisons need only the RFM and Markov models.
         times = model_times(workdir / size / "target_incremental")
         result["model_seconds_incremental"] = times
+        result["incremental_build"].update(waits(workdir / size / "target_incremental"))
         if "fct_customer_rfm" in times:
             compare(result, database, times, LAST_DAY)
     with duckdb_counts(database) as counts:
@@ -405,6 +424,30 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
         )
     m = machine()
     lines.append(f"\nMachine: {m['cpu_count']} cores, {m['memory_gb']} GB, {m['platform']}.")
+
+    waited = [
+        (r["size"], kind, r[key])
+        for r in results
+        for kind, key in (("full", "full_build"), ("incremental", "incremental_build"))
+        if "critical_path_seconds" in r.get(key, {})
+    ]
+    if waited:
+        lines += [
+            "",
+            "What bounds each build (`python -m benchmarks.critical_path`): thread time, "
+            "every node's execution time added up (with two dbt threads the wall time is at "
+            "least half of it), and the longest chain of waits, which no number of threads "
+            "shortens.",
+            "",
+            "| size | build | wall | thread time | critical path | its nodes of 5 s or more |",
+            "|---|---|---|---|---|---|",
+        ]
+        for size, kind, b in waited:
+            chain = ", ".join(f"{name.split(' ', 1)[1]} {s:.0f}" for name, s in b["critical_path"])
+            lines.append(
+                f"| {size} | {kind} | {b['seconds']} s | {b['thread_seconds']} s "
+                f"| {b['critical_path_seconds']} s | {chain} |"
+            )
 
     comparisons = [r for r in results if "btyd_comparison" in r]
     if comparisons:
