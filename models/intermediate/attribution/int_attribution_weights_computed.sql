@@ -1,6 +1,8 @@
 {#- One row per conversion and eligible touch with its weight under every
     rule-based attribution model (one column each; markov has its own
-    model); in each column the weights of a conversion sum to 1. See the
+    model); in each column the weights of a conversion sum to 1; the
+    touch's channel, type, position and its conversion's key-touch status
+    come along, so the credits mart joins neither again. See the
     attribution_models doc block for each rule. Weights are divided in
     doubles (Spark would otherwise divide decimals and round). A
     conversion's totals are grouped sums joined back, not windows: decay
@@ -70,6 +72,9 @@ touches_joined_to_roles as (
         touches.touch_id,
         touches.person_id,
         touches.journey_signature,
+        touches.channel_id,
+        touches.touch_type,
+        touches.touched_at,
         roles.key_touch_status,
         touches.touch_position,
         touches.touch_count,
@@ -173,7 +178,13 @@ weighted as (
             else cast({{ rest_share }} as double) / touches_without_role
         end as w_shaped,
         person_id,
-        journey_signature
+        journey_signature,
+        channel_id,
+        touch_type,
+        key_touch_status,
+        cast(touch_position as {{ dbt.type_bigint() }}) as touch_position,
+        cast(touch_count as {{ dbt.type_bigint() }}) as touch_count,
+        touched_at
     from touches_with_totals
 
 )

@@ -14,14 +14,7 @@ conversions as {{ not_materialized() }} (
 
 ),
 
-touches as (
-
-    select * from {{ ref('int_journey_touches_matched') }}
-    where is_conversion
-
-),
-
-roles as {{ not_materialized() }} (
+roles as (
 
     select * from {{ ref('int_conversion_roles_assigned') }}
 
@@ -39,47 +32,35 @@ markov_weights as (
 
 ),
 
-weights_wide as (
+touch_rows as (
 
+    {#- The rule weights carry the touch's channel, type, role status and
+        position, so the touches and roles are not joined again here. #}
     select
         rule_weights.conversion_id,
         rule_weights.touch_id,
         {% for model in attribution_model_names() if model != 'markov' -%}
             rule_weights.{{ model }},
         {% endfor -%}
-        markov_weights.markov
+        markov_weights.markov,
+        conversions.person_id,
+        rule_weights.channel_id as channel,
+        rule_weights.touch_type,
+        rule_weights.key_touch_status,
+        rule_weights.touch_position,
+        rule_weights.touch_count,
+        cast(conversions.revenue as double) as revenue,
+        conversions.is_first_purchase,
+        conversions.conversion_month,
+        rule_weights.touched_at,
+        conversions.converted_at
     from rule_weights
     inner join markov_weights
         on
             rule_weights.conversion_id = markov_weights.conversion_id
             and rule_weights.touch_id = markov_weights.touch_id
-
-),
-
-touch_rows as (
-
-    select
-        weights_wide.*,
-        conversions.person_id,
-        touches.channel_id as channel,
-        touches.touch_type,
-        roles.key_touch_status,
-        cast(touches.touch_position as {{ dbt.type_bigint() }})
-            as touch_position,
-        cast(touches.touch_count as {{ dbt.type_bigint() }}) as touch_count,
-        cast(conversions.revenue as double) as revenue,
-        conversions.is_first_purchase,
-        conversions.conversion_month,
-        touches.touched_at,
-        conversions.converted_at
-    from weights_wide
-    inner join touches
-        on
-            weights_wide.conversion_id = touches.conversion_id
-            and weights_wide.touch_id = touches.touch_id
     inner join conversions
-        on weights_wide.conversion_id = conversions.conversion_id
-    inner join roles on weights_wide.conversion_id = roles.conversion_id
+        on rule_weights.conversion_id = conversions.conversion_id
 
 ),
 
