@@ -1,8 +1,8 @@
 {#- One row per journey and step of its channel path: consecutive touches
     on the same channel are one step (A, A, B, A is A > B > A), the path the
-    Markov chain and the path report read. Steps are islands of a channel's
-    consecutive positions, so the touches are sorted once (by journey and
-    channel) and only the steps a second time. Person-incremental on DuckDB
+    Markov chain and the path report read. A journey's step count is the
+    same window as the running step number over the whole frame, so both
+    come from one sort of the touches. Person-incremental on DuckDB
     (macros/project/person_incremental.sql). -#}
 {{ person_incremental_config(
     'int_journey_touches_matched', 'journey_signature'
@@ -28,21 +28,22 @@ touches as (
 
 ),
 
-touches_islanded as (
+touches_flagged as (
 
-    {#- Gaps and islands: within a journey, the touches of one channel
-        numbered by position; a run of consecutive touches on the channel
-        keeps position - number constant, which names its step. #}
     select
         journey_id,
         person_id,
         conversion_id,
         channel_id,
         touch_position,
-        touch_position - row_number() over (
-            partition by journey_id, channel_id
-            order by touch_position asc
-        ) as island,
+        case
+            when
+                lag(channel_id) over (
+                    partition by journey_id order by touch_position asc
+                ) = channel_id
+                then 0
+            else 1
+        end as starts_step,
         is_conversion,
         touched_at,
         journey_signature
@@ -50,22 +51,21 @@ touches_islanded as (
 
 ),
 
-islands as (
+touches_numbered as (
 
     select
-        journey_id,
-        person_id,
-        conversion_id,
-        channel_id,
-        island,
-        is_conversion,
-        journey_signature,
-        min(touch_position) as first_touch_position,
-        count(*) as step_touch_count,
-        min(touched_at) as first_touched_at,
-        max(touched_at) as last_touched_at
-    from touches_islanded
-    group by 1, 2, 3, 4, 5, 6, 7
+        *,
+        sum(starts_step) over (
+            partition by journey_id
+            order by touch_position asc
+            rows between unbounded preceding and current row
+        ) as step_number,
+        sum(starts_step) over (
+            partition by journey_id
+            order by touch_position asc
+            rows between unbounded preceding and unbounded following
+        ) as step_count
+    from touches_flagged
 
 ),
 
@@ -73,21 +73,18 @@ steps as (
 
     select
         journey_id,
-        row_number() over (
-            partition by journey_id order by first_touch_position asc
-        ) as step_number,
+        step_number,
         person_id,
         conversion_id,
         channel_id,
-        step_touch_count,
-        cast(
-            count(*) over (partition by journey_id) as {{ dbt.type_bigint() }}
-        ) as step_count,
+        count(*) as step_touch_count,
+        cast(step_count as {{ dbt.type_bigint() }}) as step_count,
         is_conversion,
-        first_touched_at,
-        last_touched_at,
+        min(touched_at) as first_touched_at,
+        max(touched_at) as last_touched_at,
         journey_signature
-    from islands
+    from touches_numbered
+    group by 1, 2, 3, 4, 5, 7, 8, 11
 
 )
 
