@@ -1,17 +1,17 @@
 """The longest chain of waits in a finished `dbt build`, from its artifacts:
 what bounds the wall time however many threads run, beside the thread time
-(every node's execution time added up) that bounds it on few cores.
+(every node's execution time added up) that bounds it on few threads.
 
     python -m benchmarks.critical_path --target T [--min-seconds 1]
 
-In `dbt build` a node starts after its parents and after the data tests on
-its parents (a failing test skips the children), and a model's unit tests
-run before it. So a node's predecessors here are: its parents; the data
-tests on one parent alone (a relationships test, on two models, holds back
-neither child); and, for a model, its unit tests. A unit test waits on the
-tested model's parents. Each node weighs its execution time in
-run_results.json; the path is the heaviest chain of predecessors. Nothing
-here asserts a time: it measures and writes down.
+The waits are dbt build's (dbt-core's add_test_edges): a model or seed
+starts after its parents and after every data test whose tested nodes
+are all among its ancestors (a test on one parent, or a relationships
+test between two of its ancestors). A model's unit tests run one after
+another in the model's own turn, before it, so their time is added to the
+model's. Each node weighs its execution time in run_results.json; the path
+is the heaviest chain of waits. Nothing here asserts a time: it measures
+and writes down.
 """
 
 from __future__ import annotations
@@ -34,38 +34,54 @@ class Report:
     elapsed_seconds: float
     thread_seconds: float
     critical: Chain
+    threads: int = 0
 
 
 def predecessors(manifest: dict) -> dict[str, list[str]]:
-    """Each node's predecessors in a dbt build (module docstring)."""
+    """Each node's waits in a dbt build (module docstring)."""
     parents: dict[str, list[str]] = manifest["parent_map"]
-    single_parent_tests: dict[str, list[str]] = {}
+    ancestors: dict[str, frozenset[str]] = {}
+
+    def ancestors_of(node: str) -> frozenset[str]:
+        # Iterative, so a long chain does not hit the recursion limit.
+        stack = [node]
+        while stack:
+            current = stack[-1]
+            pending = [p for p in parents.get(current, []) if p not in ancestors]
+            if pending:
+                stack.extend(pending)
+                continue
+            found: set[str] = set()
+            for parent in parents.get(current, []):
+                found |= {parent} | ancestors[parent]
+            ancestors[current] = frozenset(found)
+            stack.pop()
+        return ancestors[node]
+
+    tests = {node: set(ps) for node, ps in parents.items() if node.startswith("test.")}
+    waits: dict[str, list[str]] = {}
     for node, node_parents in parents.items():
-        if node.startswith("test.") and len(set(node_parents)) == 1:
-            single_parent_tests.setdefault(node_parents[0], []).append(node)
-    unit_tests = manifest.get("unit_tests", {})
-    units_of: dict[str, list[str]] = {}
-    for unit_id, unit in unit_tests.items():
-        for tested in unit["depends_on"]["nodes"]:
-            units_of.setdefault(tested, []).append(unit_id)
-
-    def before(node: str) -> list[str]:
-        if node in unit_tests:
-            tested = unit_tests[node]["depends_on"]["nodes"]
-            direct = [p for model in tested for p in parents.get(model, [])]
-        else:
-            direct = list(parents.get(node, [])) + units_of.get(node, [])
-        waits = list(direct)
-        if not node.startswith("test."):
-            for parent in direct:
-                waits += single_parent_tests.get(parent, [])
-        return sorted(set(waits))
-
-    return {node: before(node) for node in [*parents, *unit_tests]}
+        if node.startswith(("test.", "source.", "exposure.", "metric.")):
+            waits[node] = list(node_parents)
+            continue
+        upstream = ancestors_of(node)
+        waits[node] = sorted(
+            set(node_parents)
+            | {test for test, tested in tests.items() if tested and tested <= upstream}
+        )
+    return waits
 
 
 def critical_path(run_results: dict, manifest: dict) -> Report:
     seconds = {r["unique_id"]: float(r["execution_time"]) for r in run_results["results"]}
+    # A model's unit tests run in its own turn, before it.
+    for unit_id, unit in manifest.get("unit_tests", {}).items():
+        for tested in unit["depends_on"]["nodes"]:
+            if unit_id in seconds:
+                seconds[tested] = seconds.get(tested, 0.0) + seconds.pop(unit_id)
+    timed = [node for node in seconds if not node.startswith("unit_test.")]
+    if not timed:
+        return Report(float(run_results["elapsed_time"]), 0.0, Chain(0.0, []))
     before = predecessors(manifest)
     heaviest: dict[str, tuple[float, str | None]] = {}
 
@@ -90,7 +106,7 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
             stack.pop()
         return heaviest[node]
 
-    end = max(seconds, key=lambda node: weigh(node)[0])
+    end = max(timed, key=lambda node: weigh(node)[0])
     chain: list[tuple[str, float]] = []
     node: str | None = end
     while node is not None:
@@ -101,6 +117,9 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
         elapsed_seconds=float(run_results["elapsed_time"]),
         thread_seconds=sum(seconds.values()),
         critical=Chain(seconds=weigh(end)[0], nodes=chain),
+        threads=len(
+            {r.get("thread_id") for r in run_results["results"] if r.get("thread_id") != "main"}
+        ),
     )
 
 
@@ -121,13 +140,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.critical_path", description=__doc__)
     parser.add_argument("--target", type=Path, required=True, help="the build's target folder")
     parser.add_argument(
-        "--min-seconds", type=float, default=1.0, help="list path nodes at least this long"
+        "--min-seconds",
+        type=float,
+        default=1.0,
+        help="list path nodes at least this long (a model's time includes its unit tests)",
     )
     args = parser.parse_args(argv)
     report = from_target(args.target)
     print(
         f"elapsed {report.elapsed_seconds:.1f} s; critical path {report.critical.seconds:.1f} s "
-        f"({len(report.critical.nodes)} nodes); thread time {report.thread_seconds:.1f} s"
+        f"({len(report.critical.nodes)} nodes); thread time {report.thread_seconds:.1f} s "
+        f"on {report.threads} threads"
     )
     for node, seconds in report.critical.nodes:
         if seconds >= args.min_seconds:

@@ -135,6 +135,7 @@ def waits(target: Path) -> dict[str, object]:
 
     report = from_target(target)
     return {
+        "threads": report.threads,
         "thread_seconds": round(report.thread_seconds, 1),
         "critical_path_seconds": round(report.critical.seconds, 1),
         "critical_path": [
@@ -435,17 +436,19 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
         lines += [
             "",
             "What bounds each build (`python -m benchmarks.critical_path`): thread time, "
-            "every node's execution time added up (with two dbt threads the wall time is at "
-            "least half of it), and the longest chain of waits, which no number of threads "
-            "shortens.",
+            "every node's execution time added up (with n dbt threads the wall time is at "
+            "least 1/n of it), and the longest chain of waits, which no number of threads "
+            "shortens (a model's time there includes its unit tests, which run in its turn).",
             "",
-            "| size | build | wall | thread time | critical path | its nodes of 5 s or more |",
-            "|---|---|---|---|---|---|",
+            "| size | build | wall | threads | thread time | critical path "
+            "| its nodes of 5 s or more |",
+            "|---|---|---|---|---|---|---|",
         ]
         for size, kind, b in waited:
             chain = ", ".join(f"{name.split(' ', 1)[1]} {s:.0f}" for name, s in b["critical_path"])
             lines.append(
-                f"| {size} | {kind} | {b['seconds']} s | {b['thread_seconds']} s "
+                f"| {size} | {kind} | {b['seconds']} s | {b.get('threads', '')} "
+                f"| {b['thread_seconds']} s "
                 f"| {b['critical_path_seconds']} s | {chain} |"
             )
 

@@ -55,10 +55,11 @@ def test_an_out_of_memory_stop_is_reported(
     assert rows["summary"]["failed"] == 1
 
 
-def test_critical_path_waits_for_the_tests_on_a_parent() -> None:
-    """benchmarks.critical_path on a small build: b waits for a and for a's
-    not_null test; a relationships test on a and c holds back neither
-    child; b's unit test waits for b's parents; c is a second root."""
+def test_critical_path_waits_as_dbt_build_does() -> None:
+    """benchmarks.critical_path on a small build. b waits for a and for a's
+    not_null test, not for the relationships test between a and c (c is
+    not upstream of b); d, downstream of both, waits for it too. b's unit
+    test runs in b's turn, so its time is b's."""
     from benchmarks import critical_path
 
     manifest = {
@@ -66,6 +67,7 @@ def test_critical_path_waits_for_the_tests_on_a_parent() -> None:
             "model.p.a": [],
             "model.p.c": [],
             "model.p.b": ["model.p.a"],
+            "model.p.d": ["model.p.a", "model.p.c"],
             "test.p.not_null_a_id.1": ["model.p.a"],
             "test.p.relationships_a_c.2": ["model.p.a", "model.p.c"],
             "test.p.unique_b_id.3": ["model.p.b"],
@@ -76,6 +78,7 @@ def test_critical_path_waits_for_the_tests_on_a_parent() -> None:
         "model.p.a": 2.0,
         "model.p.c": 1.0,
         "model.p.b": 3.0,
+        "model.p.d": 0.5,
         "test.p.not_null_a_id.1": 5.0,
         "test.p.relationships_a_c.2": 50.0,
         "test.p.unique_b_id.3": 0.5,
@@ -83,27 +86,36 @@ def test_critical_path_waits_for_the_tests_on_a_parent() -> None:
     }
     run_results = {
         "elapsed_time": 60.0,
-        "results": [{"unique_id": k, "execution_time": v} for k, v in seconds.items()],
+        "results": [
+            {"unique_id": k, "execution_time": v, "thread_id": f"Thread-{i % 2 + 1} (worker)"}
+            for i, (k, v) in enumerate(seconds.items())
+        ],
     }
+    waits = critical_path.predecessors(manifest)
+    assert "test.p.relationships_a_c.2" not in waits["model.p.b"]
+    assert "test.p.not_null_a_id.1" in waits["model.p.b"]
+    assert "test.p.relationships_a_c.2" in waits["model.p.d"]
+
     report = critical_path.critical_path(run_results, manifest)
     assert [node for node, _ in report.critical.nodes] == [
         "model.p.a",
         "test.p.relationships_a_c.2",
+        "model.p.d",
     ]
-    assert report.critical.seconds == 52.0
+    assert report.critical.seconds == 52.5
     assert report.thread_seconds == sum(seconds.values())
-    # Without the two-model test, the path runs through the not_null test
-    # and b's unit test to b's own test.
-    del manifest["parent_map"]["test.p.relationships_a_c.2"]
-    run_results["results"] = [
-        r for r in run_results["results"] if r["unique_id"] != "test.p.relationships_a_c.2"
-    ]
+    assert report.threads == 2
+    # Without d and the relationships test, the path runs through the
+    # not_null test to b (with its unit test's time) and b's own test.
+    for gone in ("model.p.d", "test.p.relationships_a_c.2"):
+        del manifest["parent_map"][gone]
+        del seconds[gone]
+    run_results["results"] = [r for r in run_results["results"] if r["unique_id"] in seconds]
     report = critical_path.critical_path(run_results, manifest)
-    assert [node for node, _ in report.critical.nodes] == [
-        "model.p.a",
-        "test.p.not_null_a_id.1",
-        "unit_test.p.b.case",
-        "model.p.b",
-        "test.p.unique_b_id.3",
+    assert report.critical.nodes == [
+        ("model.p.a", 2.0),
+        ("test.p.not_null_a_id.1", 5.0),
+        ("model.p.b", 3.25),
+        ("test.p.unique_b_id.3", 0.5),
     ]
     assert report.critical.seconds == 10.75
