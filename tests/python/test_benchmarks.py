@@ -2,12 +2,14 @@
 it writes each model's result to a table, so its row count is the model's,
 and it reports an out-of-memory stop instead of falling over. The critical
 path (benchmarks.critical_path) follows dbt build's waits on a small
-manifest."""
+manifest. The BTYD comparison's hand-written query and the mart's compiled
+select, run alone, give the mart's summary."""
 
 from __future__ import annotations
 
 import json
 
+import duckdb
 import pytest
 from conftest import Warehouse
 
@@ -119,3 +121,29 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
         ("test.p.unique_b_id.3", 0.5),
     ]
     assert report.critical.seconds == 10.75
+
+
+def test_btyd_floor_and_mart_alone_give_the_marts_summary(warehouse: Warehouse) -> None:
+    """The benchmark's two DuckDB sides compute what the mart holds: the
+    hand-written floor (window-free) and the mart's compiled select, run
+    alone on the built warehouse."""
+    from benchmarks.run import BTYD_FLOOR, compiled_sql
+
+    mart_sql = compiled_sql(warehouse.target_path, "fct_customer_rfm")
+    assert mart_sql is not None
+    columns = "person_id, btyd_frequency, btyd_recency, btyd_t, btyd_monetary_value"
+    with duckdb.connect(str(warehouse.path), read_only=True) as con:
+        con.execute(f"create temp table floor as {BTYD_FLOOR.format(as_of='2025-12-31')}")
+        con.execute(f"create temp table mart as {mart_sql}")
+        expected = con.execute(f"select {columns} from marts.fct_customer_rfm").fetchall()
+        alone = con.execute(f"select {columns} from mart").fetchall()
+        floor = con.execute(
+            "select person_id, frequency, recency, t, monetary_value from floor"
+        ).fetchall()
+    assert len(expected) > 1000
+    assert sorted(alone) == sorted(expected)
+    by_person = {row[0]: row[1:] for row in expected}
+    assert len(floor) == len(by_person)
+    for person, frequency, recency, t, value in floor:
+        assert by_person[person][:3] == (frequency, recency, t), person
+        assert abs(by_person[person][3] - float(value)) < 1e-6, person
