@@ -39,10 +39,13 @@ class Measured:
     peak_rss_bytes: int
     returncode: int
     output: str
+    cpu_seconds: float = 0.0
 
 
 def measure(command: list[str], env: dict[str, str]) -> Measured:
-    """Run a command; sample the resident memory of its whole process tree."""
+    """Run a command; sample the resident memory of its whole process tree
+    and the CPU time it has used (user and system, each process's last
+    reading kept, so a child that ended still counts)."""
     began = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -53,6 +56,7 @@ def measure(command: list[str], env: dict[str, str]) -> Measured:
         text=True,
     )
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
@@ -62,6 +66,9 @@ def measure(command: list[str], env: dict[str, str]) -> Measured:
             try:
                 tree = [root, *root.children(recursive=True)]
                 peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                for p in tree:
+                    used = p.cpu_times()
+                    cpu[p.pid] = used.user + used.system
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -71,7 +78,9 @@ def measure(command: list[str], env: dict[str, str]) -> Measured:
     output, _ = process.communicate()
     done.set()
     sampler.join()
-    return Measured(time.perf_counter() - began, peak, process.returncode, output)
+    return Measured(
+        time.perf_counter() - began, peak, process.returncode, output, sum(cpu.values())
+    )
 
 
 def generate(size: str, people: int, out: Path, cutoff: dt.date) -> None:
@@ -288,6 +297,19 @@ def compare_markov(database: Path) -> dict[str, object]:
     }
 
 
+def build_summary(build: Measured, database: Path) -> dict[str, object]:
+    """Wall time, peak memory, outcome, file size and CPU of one build;
+    cores_busy is CPU time over wall time (at most the machine's cores)."""
+    return {
+        "seconds": round(build.seconds, 1),
+        "peak_rss_gb": round(build.peak_rss_bytes / 2**30, 2),
+        "ok": build.returncode == 0,
+        "warehouse_gb": warehouse_gb(database),
+        "cpu_seconds": round(build.cpu_seconds, 1),
+        "cores_busy": round(build.cpu_seconds / max(build.seconds, 1e-3), 2),
+    }
+
+
 def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, object]:
     """One data set up to LAST_DAY. The full build runs as of the day before
     (the last day's rows are still in the future, so quarantined as such);
@@ -324,12 +346,7 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
         "people": people,
         "duckdb_memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "80%"),
         "duckdb_disabled_compression": os.environ.get("DUCKDB_DISABLED_COMPRESSION", ""),
-        "full_build": {
-            "seconds": round(full.seconds, 1),
-            "peak_rss_gb": round(full.peak_rss_bytes / 2**30, 2),
-            "ok": full.returncode == 0,
-            "warehouse_gb": warehouse_gb(database),
-        },
+        "full_build": build_summary(full, database),
     }
     if full.returncode != 0:
         result["full_build"]["tail"] = full.output[-3000:]
@@ -353,12 +370,7 @@ def run_size(size: str, workdir: Path, full_only: bool = False) -> dict[str, obj
             result["rows"] = counts
         return result
     incremental = dbt_build(database, workdir / size / "target_incremental", data, fmt, LAST_DAY)
-    result["incremental_build"] = {
-        "seconds": round(incremental.seconds, 1),
-        "peak_rss_gb": round(incremental.peak_rss_bytes / 2**30, 2),
-        "ok": incremental.returncode == 0,
-        "warehouse_gb": warehouse_gb(database),
-    }
+    result["incremental_build"] = build_summary(incremental, database)
     if incremental.returncode != 0:
         result["incremental_build"]["tail"] = incremental.output[-3000:]
     if (workdir / size / "target_incremental" / "run_results.json").exists():
@@ -494,17 +506,19 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
             "What bounds each build (`python -m benchmarks.critical_path`): thread time, "
             "every node's execution time added up (with n dbt threads the wall time is at "
             "least 1/n of it), and the longest chain of waits, which no number of threads "
-            "shortens (a model's time there includes its unit tests, which run in its turn).",
+            "shortens (a model's time there includes its unit tests, which run in its turn); "
+            "cores busy is the build's CPU time over its wall time (at most the machine's "
+            "cores; ? where it was not recorded).",
             "",
-            "| size | build | wall | threads | thread time | critical path "
+            "| size | build | wall | threads | cores busy | thread time | critical path "
             "| its nodes of 5 s or more |",
-            "|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for size, kind, b in waited:
             chain = ", ".join(f"{name.split(' ', 1)[1]} {s:.0f}" for name, s in b["critical_path"])
             lines.append(
                 f"| {size} | {kind} | {b['seconds']} s | {b.get('threads', '')} "
-                f"| {b['thread_seconds']} s "
+                f"| {b.get('cores_busy', '?')} | {b['thread_seconds']} s "
                 f"| {b['critical_path_seconds']} s | {chain} |"
             )
 
