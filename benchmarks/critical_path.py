@@ -10,16 +10,19 @@ are all among its ancestors (a test on one parent, or a relationships
 test between two of its ancestors). A model's unit tests run one after
 another in the model's own turn, before it, so their time is added to the
 model's. Each node weighs its execution time in run_results.json; the path
-is the heaviest chain of waits. Nothing here asserts a time: it measures
-and writes down.
+is the heaviest chain of waits. It also reports, from the nodes' start
+and end times, how long exactly one node ran (the other threads had
+nothing ready) and which nodes those were. Nothing here asserts a time: it
+measures and writes down.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -35,6 +38,40 @@ class Report:
     thread_seconds: float
     critical: Chain
     threads: int = 0
+    one_running_seconds: float = 0.0
+    running_alone: dict[str, float] = field(default_factory=dict)
+
+
+def running_alone(run_results: dict) -> tuple[float, dict[str, float]]:
+    """Seconds during which exactly one node ran, in all and per node, from
+    each node's first start and last end in its timing entries."""
+    events: list[tuple[dt.datetime, int, str]] = []
+    for result in run_results["results"]:
+        spans = [t for t in result.get("timing", []) if t.get("started_at")]
+        if not spans:
+            continue
+        began = min(
+            dt.datetime.fromisoformat(t["started_at"].replace("Z", "+00:00")) for t in spans
+        )
+        ended = max(
+            dt.datetime.fromisoformat(t["completed_at"].replace("Z", "+00:00")) for t in spans
+        )
+        events += [(began, 1, result["unique_id"]), (ended, -1, result["unique_id"])]
+    # Ends before starts at the same instant: a handover is not overlap.
+    events.sort(key=lambda event: (event[0], event[1]))
+    running: set[str] = set()
+    alone: dict[str, float] = {}
+    previous = events[0][0] if events else None
+    for moment, change, node in events:
+        if len(running) == 1:
+            (only,) = running
+            alone[only] = alone.get(only, 0.0) + (moment - previous).total_seconds()
+        previous = moment
+        if change > 0:
+            running.add(node)
+        else:
+            running.discard(node)
+    return sum(alone.values()), alone
 
 
 def predecessors(manifest: dict) -> dict[str, list[str]]:
@@ -113,6 +150,7 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
         chain.append((node, seconds.get(node, 0.0)))
         node = heaviest[node][1]
     chain.reverse()
+    one_running, alone = running_alone(run_results)
     return Report(
         elapsed_seconds=float(run_results["elapsed_time"]),
         thread_seconds=sum(seconds.values()),
@@ -120,6 +158,8 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
         threads=len(
             {r.get("thread_id") for r in run_results["results"] if r.get("thread_id") != "main"}
         ),
+        one_running_seconds=one_running,
+        running_alone=alone,
     )
 
 
@@ -153,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         f"on {report.threads} threads"
     )
     for node, seconds in report.critical.nodes:
+        if seconds >= args.min_seconds:
+            print(f"{seconds:8.1f}  {short_name(node)}")
+    print(f"one node running for {report.one_running_seconds:.1f} s:")
+    for node, seconds in sorted(report.running_alone.items(), key=lambda item: -item[1]):
         if seconds >= args.min_seconds:
             print(f"{seconds:8.1f}  {short_name(node)}")
     return 0

@@ -152,6 +152,12 @@ def waits(target: Path) -> dict[str, object]:
             for node, seconds in report.critical.nodes
             if seconds >= 5
         ],
+        "one_running_seconds": round(report.one_running_seconds, 1),
+        "running_alone": [
+            [short_name(node), round(seconds, 1)]
+            for node, seconds in sorted(report.running_alone.items(), key=lambda item: -item[1])
+            if seconds >= 5
+        ],
     }
 
 
@@ -508,17 +514,19 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
             "least 1/n of it), and the longest chain of waits, which no number of threads "
             "shortens (a model's time there includes its unit tests, which run in its turn); "
             "cores busy is the build's CPU time over its wall time (at most the machine's "
-            "cores; ? where it was not recorded).",
+            "cores; ? where it was not recorded) and one node running the time during which "
+            "the other threads had nothing ready.",
             "",
-            "| size | build | wall | threads | cores busy | thread time | critical path "
-            "| its nodes of 5 s or more |",
-            "|---|---|---|---|---|---|---|---|",
+            "| size | build | wall | threads | cores busy | one node running | thread time "
+            "| critical path | its nodes of 5 s or more |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for size, kind, b in waited:
             chain = ", ".join(f"{name.split(' ', 1)[1]} {s:.0f}" for name, s in b["critical_path"])
             lines.append(
                 f"| {size} | {kind} | {b['seconds']} s | {b.get('threads', '')} "
-                f"| {b.get('cores_busy', '?')} | {b['thread_seconds']} s "
+                f"| {b.get('cores_busy', '?')} | {b.get('one_running_seconds', '?')} s "
+                f"| {b['thread_seconds']} s "
                 f"| {b['critical_path_seconds']} s | {chain} |"
             )
 

@@ -123,6 +123,31 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
     assert report.critical.seconds == 10.75
 
 
+def test_running_alone_counts_the_time_one_node_ran_by_itself() -> None:
+    """a runs 0-10 s, b 2-4 s and c 10-13 s on a second thread: a ran alone
+    for 8 s, c for 3 s, b never; a handover at 10 s is no overlap."""
+    from benchmarks import critical_path
+
+    def timed(node: str, start: int, end: int) -> dict:
+        at = "2026-12-07T10:00:{:02d}.000000Z"
+        return {
+            "unique_id": node,
+            "timing": [
+                {
+                    "name": "compile",
+                    "started_at": at.format(start),
+                    "completed_at": at.format(start),
+                },
+                {"name": "execute", "started_at": at.format(start), "completed_at": at.format(end)},
+            ],
+        }
+
+    results = {"results": [timed("a", 0, 10), timed("b", 2, 4), timed("c", 10, 13)]}
+    seconds, alone = critical_path.running_alone(results)
+    assert alone == {"a": 8.0, "c": 3.0}
+    assert seconds == 11.0
+
+
 def test_btyd_floor_and_mart_alone_give_the_marts_summary(warehouse: Warehouse) -> None:
     """The benchmark's two DuckDB sides compute what the mart holds: the
     hand-written floor (window-free) and the mart's compiled select, run
