@@ -11,8 +11,8 @@ test between two of its ancestors). A model's unit tests run one after
 another in the model's own turn, before it, so their time is added to the
 model's. Each node weighs its execution time in run_results.json; the path
 is the heaviest chain of waits. It also reports, from the nodes' start
-and end times, how long exactly one node ran (the other threads had
-nothing ready) and which nodes those were. Nothing here asserts a time: it
+and end times, how long only one node was running (the other threads idle
+or between nodes) and which nodes those were. Nothing here asserts a time: it
 measures and writes down.
 """
 
@@ -43,30 +43,34 @@ class Report:
 
 
 def running_alone(run_results: dict) -> tuple[float, dict[str, float]]:
-    """Seconds during which exactly one node ran, in all and per node, from
-    each node's first start and last end in its timing entries."""
+    """Seconds during which exactly one node's timing span was open (the
+    other threads idle or between nodes), in all and per node, from each
+    node's first start and last end in its timing entries."""
+
+    def moment(text: str) -> dt.datetime:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
     events: list[tuple[dt.datetime, int, str]] = []
     for result in run_results["results"]:
-        spans = [t for t in result.get("timing", []) if t.get("started_at")]
+        spans = [
+            t for t in result.get("timing", []) if t.get("started_at") and t.get("completed_at")
+        ]
         if not spans:
             continue
-        began = min(
-            dt.datetime.fromisoformat(t["started_at"].replace("Z", "+00:00")) for t in spans
-        )
-        ended = max(
-            dt.datetime.fromisoformat(t["completed_at"].replace("Z", "+00:00")) for t in spans
-        )
+        began = min(moment(t["started_at"]) for t in spans)
+        ended = max(moment(t["completed_at"]) for t in spans)
         events += [(began, 1, result["unique_id"]), (ended, -1, result["unique_id"])]
-    # Ends before starts at the same instant: a handover is not overlap.
-    events.sort(key=lambda event: (event[0], event[1]))
+    # Starts before ends at one instant, so a node that starts and ends at
+    # the same moment is added before it is removed.
+    events.sort(key=lambda event: (event[0], -event[1]))
     running: set[str] = set()
     alone: dict[str, float] = {}
     previous = events[0][0] if events else None
-    for moment, change, node in events:
+    for at, change, node in events:
         if len(running) == 1:
             (only,) = running
-            alone[only] = alone.get(only, 0.0) + (moment - previous).total_seconds()
-        previous = moment
+            alone[only] = alone.get(only, 0.0) + (at - previous).total_seconds()
+        previous = at
         if change > 0:
             running.add(node)
         else:
