@@ -153,8 +153,11 @@ def test_running_alone_counts_the_time_one_node_ran_by_itself() -> None:
 def test_btyd_floor_and_mart_alone_give_the_marts_summary(warehouse: Warehouse) -> None:
     """The benchmark's two DuckDB sides compute what the mart holds: the
     hand-written floor (window-free) and the mart's compiled select, run
-    alone on the built warehouse."""
-    from benchmarks.run import BTYD_FLOOR, compiled_sql
+    alone on the built warehouse; the comparison times both and the order
+    days alone, and lifetimes, on the demo."""
+    import datetime as dt
+
+    from benchmarks.run import BTYD_FLOOR, compare_btyd, compiled_sql
 
     mart_sql = compiled_sql(warehouse.target_path, "fct_customer_rfm")
     assert mart_sql is not None
@@ -174,3 +177,11 @@ def test_btyd_floor_and_mart_alone_give_the_marts_summary(warehouse: Warehouse) 
         for person, frequency, recency, t, value in rows:
             assert by_person[person][:3] == (frequency, recency, t), (name, person)
             assert abs(by_person[person][3] - float(value)) < 1e-6, (name, person)
+
+    compared = compare_btyd(warehouse.path, dt.date(2025, 12, 31), 1.0, warehouse.target_path)
+    assert compared["orders"] > 10_000
+    assert compared["mart_alone_seconds"] > 0 and compared["order_days_alone_seconds"] > 0
+    path = compared["mart_alone_seconds"] + compared["order_days_alone_seconds"]
+    assert compared["lifetimes_over_order_days_and_mart"] == pytest.approx(
+        compared["lifetimes_seconds"] / path, rel=0.1, abs=0.1
+    )
