@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,12 +185,12 @@ RUNS = 3
 machine; the best run counts."""
 
 
-def best_of(runs: int, step: object) -> float:
+def best_of(runs: int, step: Callable[[], object]) -> float:
     """The fastest of `runs` timed calls of step()."""
     times = []
     for _ in range(runs):
         began = time.perf_counter()
-        step()  # type: ignore[operator]
+        step()
         times.append(time.perf_counter() - began)
     return min(times)
 
@@ -227,14 +228,12 @@ def compare_btyd(
     days_sql = compiled_sql(target, "int_customer_order_days") if target else None
     with duckdb.connect(str(database), read_only=True) as con:
 
-        def timed(sql: str | None) -> float | None:
-            if sql is None:
-                return None
+        def timed(sql: str) -> float:
             return best_of(RUNS, lambda: con.execute(f"create or replace temp table t as {sql}"))
 
         floor_seconds = timed(BTYD_FLOOR.format(as_of=as_of))
-        mart_alone = timed(mart_sql)
-        days_alone = timed(days_sql)
+        mart_alone = timed(mart_sql) if mart_sql else None
+        days_alone = timed(days_sql) if days_sql else None
         orders = con.execute(
             "select person_id, order_date, cast(net_amount as double) as net_amount "
             "from marts.fct_orders where person_id is not null"
@@ -254,18 +253,19 @@ def compare_btyd(
     )
     # Ratios from the unrounded times.
     mart = mart_alone if mart_alone is not None else our_seconds
-    path = mart_alone + days_alone if mart_alone and days_alone else our_seconds
+    both = mart_alone is not None and days_alone is not None
+    path = mart_alone + days_alone if both else our_seconds  # type: ignore[operator]
     result: dict[str, object] = {
         "orders": order_count,
         "runs": RUNS,
         "project_rfm_seconds": round(our_seconds, 2),
-        "hand_written_duckdb_seconds": round(floor_seconds or 0.0, 3),
+        "hand_written_duckdb_seconds": round(floor_seconds, 3),
         "lifetimes_seconds": round(lifetimes_seconds, 3),
         "lifetimes_over_mart": round(lifetimes_seconds / max(mart, 1e-3), 1),
         "lifetimes_over_order_days_and_mart": round(lifetimes_seconds / max(path, 1e-3), 1),
-        "order_days_and_mart_over_hand_written": round(path / max(floor_seconds or 0.0, 1e-3), 2),
+        "order_days_and_mart_over_hand_written": round(path / max(floor_seconds, 1e-3), 2),
     }
-    if mart_alone is not None and days_alone is not None:
+    if both:
         result["mart_alone_seconds"] = round(mart_alone, 3)
         result["order_days_alone_seconds"] = round(days_alone, 3)
     return result
@@ -414,8 +414,9 @@ def compare(
     as_of: dt.date,
 ) -> None:
     """BTYD and Markov comparisons on a built warehouse: the build's own
-    model times, and the mart's compiled select from target run again
-    alone, as the hand-written query and lifetimes are."""
+    model times, and the compiled selects of the mart and the order days
+    from target run again alone, as the hand-written query and lifetimes
+    are."""
     rfm_seconds = sum(
         times.get(m, 0)
         for m in (
