@@ -21,15 +21,26 @@ staged_rows as (
 
 erased_rows as (
 
-    select count(*) as row_count
-    from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
-    where not (
-        case
-            when quarantine_reason is null
-                then {{ erasure_filter(source_name ~ '.' ~ table_name) }}
-            else {{ erasure_filter(source_name ~ '.' ~ table_name, by_identifiers=true) }}
-        end
-    )
+    {#- Each check reads only its own rows: staged rows by record key,
+        refused rows by their identifiers. One check over every row
+        hashed both for each (twice the time at 100,000 people). #}
+    select
+        (
+            select count(*)
+            from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+            where
+                quarantine_reason is null
+                and not {{ erasure_filter(source_name ~ '.' ~ table_name) }}
+        )
+        + (
+            select count(*)
+            from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+            where
+                quarantine_reason is not null
+                and not {{ erasure_filter(
+                    source_name ~ '.' ~ table_name, by_identifiers=true
+                ) }}
+        ) as row_count
 
 ),
 

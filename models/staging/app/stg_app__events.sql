@@ -24,6 +24,12 @@ events as (
 
 ),
 
+hashed as (
+
+    {{ staged_by_day_hashed('events', 'app.events') }}
+
+),
+
 staged as (
 
     select
@@ -41,15 +47,14 @@ staged as (
         session_channel_id,
         utm_medium,
         utm_campaign,
-        {{ salted_hash(identity_record_key(identity_source('app.events'))) }}
-            as identity_record_hash,
+        identity_record_hash,
         is_duplicate,
         cast({{ utc_to_local('occurred_at') }} as date) as event_date,
         occurred_at
-    from events
-    where
-        quarantine_reason is null
-        and {{ erasure_filter('app.events') }}
+    from hashed
+    where {{ erasure_filter(
+        'app.events', record_hash='identity_record_hash'
+    ) }}
 
 )
 

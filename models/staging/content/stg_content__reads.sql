@@ -24,6 +24,12 @@ reads as (
 
 ),
 
+hashed as (
+
+    {{ staged_by_day_hashed('reads', 'content.reads') }}
+
+),
+
 staged as (
 
     select
@@ -37,15 +43,14 @@ staged as (
         completion_rate,
         is_shared,
         comment_text is not null as has_comment,
-        {{ salted_hash(identity_record_key(identity_source('content.reads'))) }}
-            as identity_record_hash,
+        identity_record_hash,
         is_duplicate,
         cast({{ utc_to_local('read_at') }} as date) as read_date,
         read_at
-    from reads
-    where
-        quarantine_reason is null
-        and {{ erasure_filter('content.reads') }}
+    from hashed
+    where {{ erasure_filter(
+        'content.reads', record_hash='identity_record_hash'
+    ) }}
 
 )
 

@@ -24,6 +24,12 @@ ad_clicks as (
 
 ),
 
+hashed as (
+
+    {{ staged_by_day_hashed('ad_clicks', 'marketing.ad_clicks') }}
+
+),
+
 staged as (
 
     select
@@ -35,16 +41,14 @@ staged as (
         openid,
         app_id,
         landing_page,
-        {{ salted_hash(
-            identity_record_key(identity_source('marketing.ad_clicks'))
-        ) }} as identity_record_hash,
+        identity_record_hash,
         is_duplicate,
         cast({{ utc_to_local('clicked_at') }} as date) as click_date,
         clicked_at
-    from ad_clicks
-    where
-        quarantine_reason is null
-        and {{ erasure_filter('marketing.ad_clicks') }}
+    from hashed
+    where {{ erasure_filter(
+        'marketing.ad_clicks', record_hash='identity_record_hash'
+    ) }}
 
 )
 
