@@ -12,8 +12,9 @@ another in the model's own turn, before it, so their time is added to the
 model's. Each node weighs its execution time in run_results.json; the path
 is the heaviest chain of waits. It also reports, from the nodes' start
 and end times, how long only one node was running (the other threads idle
-or between nodes) and which nodes those were. Nothing here asserts a time: it
-measures and writes down.
+or between nodes) and which nodes those were, and the thread time by kind
+of node (models, unit tests, each generic data test). Nothing here asserts
+a time: it measures and writes down.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Report:
     threads: int = 0
     one_running_seconds: float = 0.0
     running_alone: dict[str, float] = field(default_factory=dict)
+    by_kind: dict[str, float] = field(default_factory=dict)
 
 
 def running_alone(run_results: dict) -> tuple[float, dict[str, float]]:
@@ -76,6 +78,23 @@ def running_alone(run_results: dict) -> tuple[float, dict[str, float]]:
         else:
             running.discard(node)
     return sum(alone.values()), alone
+
+
+def thread_time_by_kind(run_results: dict, manifest: dict) -> dict[str, float]:
+    """Execution time added up per kind of node: model, seed, unit_test,
+    snapshot, operation, and each data test under its generic test's name
+    (unique, not_null, a project test such as reconciles_with_source) or
+    singular for a test written as its own SQL file. Largest first."""
+    nodes = manifest.get("nodes", {})
+    totals: dict[str, float] = {}
+    for result in run_results["results"]:
+        node = result["unique_id"]
+        kind = node.partition(".")[0]
+        if kind == "test":
+            metadata = nodes.get(node, {}).get("test_metadata") or {}
+            kind = f"test {metadata.get('name', 'singular')}"
+        totals[kind] = totals.get(kind, 0.0) + float(result["execution_time"])
+    return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
 def predecessors(manifest: dict) -> dict[str, list[str]]:
@@ -122,7 +141,12 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
                 seconds[tested] = seconds.get(tested, 0.0) + seconds.pop(unit_id)
     timed = [node for node in seconds if not node.startswith("unit_test.")]
     if not timed:
-        return Report(float(run_results["elapsed_time"]), 0.0, Chain(0.0, []))
+        return Report(
+            float(run_results["elapsed_time"]),
+            0.0,
+            Chain(0.0, []),
+            by_kind=thread_time_by_kind(run_results, manifest),
+        )
     before = predecessors(manifest)
     heaviest: dict[str, tuple[float, str | None]] = {}
 
@@ -164,6 +188,7 @@ def critical_path(run_results: dict, manifest: dict) -> Report:
         ),
         one_running_seconds=one_running,
         running_alone=alone,
+        by_kind=thread_time_by_kind(run_results, manifest),
     )
 
 
@@ -199,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     for node, seconds in report.critical.nodes:
         if seconds >= args.min_seconds:
             print(f"{seconds:8.1f}  {short_name(node)}")
+    print("thread time by kind of node:")
+    for kind, seconds in report.by_kind.items():
+        if seconds >= args.min_seconds:
+            print(f"{seconds:8.1f}  {kind}")
     print(f"one node running for {report.one_running_seconds:.1f} s:")
     for node, seconds in sorted(report.running_alone.items(), key=lambda item: -item[1]):
         if seconds >= args.min_seconds:

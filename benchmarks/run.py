@@ -153,6 +153,9 @@ def waits(target: Path) -> dict[str, object]:
             if seconds >= 5
         ],
         "one_running_seconds": round(report.one_running_seconds, 1),
+        "thread_seconds_by_kind": {
+            kind: round(seconds, 1) for kind, seconds in report.by_kind.items()
+        },
         "running_alone": [
             [short_name(node), round(seconds, 1)]
             for node, seconds in sorted(report.running_alone.items(), key=lambda item: -item[1])
@@ -563,6 +566,26 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
                 f"| {b.get('cores_busy', '?')} | {seconds_cell(b.get('one_running_seconds'))} "
                 f"| {b['thread_seconds']} s "
                 f"| {b['critical_path_seconds']} s | {chain} |"
+            )
+
+    by_kind = [(size, kind, b) for size, kind, b in waited if "thread_seconds_by_kind" in b]
+    if by_kind:
+        lines += [
+            "",
+            "Where the thread time goes: models, unit tests and data tests added up, and "
+            "the data tests by generic test (singular: the project's own SQL tests).",
+            "",
+            "| size | build | models | unit tests | data tests | largest data tests |",
+            "|---|---|---|---|---|---|",
+        ]
+        for size, kind, b in by_kind:
+            times = b["thread_seconds_by_kind"]
+            tests = {name[5:]: s for name, s in times.items() if name.startswith("test ")}
+            largest = ", ".join(f"{name} {s:.0f} s" for name, s in list(tests.items())[:4])
+            lines.append(
+                f"| {size} | {kind} | {times.get('model', 0.0):.0f} s "
+                f"| {times.get('unit_test', 0.0):.0f} s | {sum(tests.values()):.0f} s "
+                f"| {largest} |"
             )
 
     comparisons = [r for r in results if "btyd_comparison" in r]

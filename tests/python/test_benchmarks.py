@@ -61,7 +61,8 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
     """benchmarks.critical_path on a small build. b waits for a and for a's
     not_null test, not for the relationships test between a and c (c is
     not upstream of b); d, downstream of both, waits for it too. b's unit
-    test runs in b's turn, so its time is b's."""
+    test runs in b's turn, so its time is b's. The thread time by kind adds
+    up each kind of node, a data test under its generic test's name."""
     from benchmarks import critical_path
 
     manifest = {
@@ -75,6 +76,11 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
             "test.p.unique_b_id.3": ["model.p.b"],
         },
         "unit_tests": {"unit_test.p.b.case": {"depends_on": {"nodes": ["model.p.b"]}}},
+        "nodes": {
+            "test.p.not_null_a_id.1": {"test_metadata": {"name": "not_null"}},
+            "test.p.relationships_a_c.2": {"test_metadata": {"name": "relationships"}},
+            "test.p.unique_b_id.3": {},
+        },
     }
     seconds = {
         "model.p.a": 2.0,
@@ -107,6 +113,20 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
     assert report.critical.seconds == 52.5
     assert report.thread_seconds == sum(seconds.values())
     assert report.threads == 2
+    assert report.by_kind == {
+        "test relationships": 50.0,
+        "model": 6.5,
+        "test not_null": 5.0,
+        "test singular": 0.5,
+        "unit_test": 0.25,
+    }
+    assert list(report.by_kind) == [
+        "test relationships",
+        "model",
+        "test not_null",
+        "test singular",
+        "unit_test",
+    ]
     # Without d and the relationships test, the path runs through the
     # not_null test to b (with its unit test's time) and b's own test.
     for gone in ("model.p.d", "test.p.relationships_a_c.2"):
