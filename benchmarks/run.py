@@ -472,9 +472,22 @@ class duckdb_counts:  # noqa: N801 - a context manager used like a function
         return None
 
 
+def cpu_model() -> str:
+    """The processor's name (Linux's /proc/cpuinfo), so that results from
+    hosts of one size but another processor are told apart."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
 def machine() -> dict[str, object]:
     return {
         "cpu_count": psutil.cpu_count(),
+        "cpu_model": cpu_model(),
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "platform": platform.platform(),
         "python": platform.python_version(),
@@ -536,7 +549,21 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
             + (f"| {build_cell(incremental)} |" if incremental else "| not run | |")
         )
     m = machine()
-    lines.append(f"\nMachine: {m['cpu_count']} cores, {m['memory_gb']} GB, {m['platform']}.")
+    lines.append(
+        f"\nMachine: {m['cpu_count']} cores ({m['cpu_model']}), {m['memory_gb']} GB, "
+        f"{m['platform']}."
+    )
+    elsewhere = [
+        f"{r['size']} ({r.get('machine', {}).get('cpu_model', 'processor not recorded')})"
+        for r in results
+        if r.get("machine", {}).get("cpu_model") != m["cpu_model"]
+    ]
+    if elsewhere:
+        lines.append(
+            "Measured on another host or before the processor was recorded: "
+            + ", ".join(elsewhere)
+            + "."
+        )
 
     waited = [
         (r["size"], kind, r[key])
