@@ -83,15 +83,18 @@ def running_alone(run_results: dict) -> tuple[float, dict[str, float]]:
 def thread_time_by_kind(run_results: dict, manifest: dict) -> dict[str, float]:
     """Execution time added up per kind of node: model, seed, unit_test,
     snapshot, operation, and each data test under its generic test's name
-    (unique, not_null, a project test such as reconciles_with_source) or
-    singular for a test written as its own SQL file. Largest first."""
+    (unique, not_null, a project test such as reconciles_with_source),
+    singular for a test written as its own SQL file, or unknown for a test
+    the manifest does not hold (a stale manifest). Largest first."""
     nodes = manifest.get("nodes", {})
     totals: dict[str, float] = {}
     for result in run_results["results"]:
         node = result["unique_id"]
         kind = node.partition(".")[0]
-        if kind == "test":
-            metadata = nodes.get(node, {}).get("test_metadata") or {}
+        if kind == "test" and node not in nodes:
+            kind = "test unknown"
+        elif kind == "test":
+            metadata = nodes[node].get("test_metadata") or {}
             kind = f"test {metadata.get('name', 'singular')}"
         totals[kind] = totals.get(kind, 0.0) + float(result["execution_time"])
     return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))

@@ -553,10 +553,11 @@ def write_markdown(results: list[dict[str, object]], out: Path) -> None:
         f"\nMachine: {m['cpu_count']} cores ({m['cpu_model']}), {m['memory_gb']} GB, "
         f"{m['platform']}."
     )
+    host = ("cpu_model", "cpu_count", "memory_gb")
     elsewhere = [
         f"{r['size']} ({r.get('machine', {}).get('cpu_model', 'processor not recorded')})"
         for r in results
-        if r.get("machine", {}).get("cpu_model") != m["cpu_model"]
+        if any(r.get("machine", {}).get(key) != m[key] for key in host)
     ]
     if elsewhere:
         lines.append(

@@ -85,7 +85,9 @@
     `by_identifiers` checks an identity source's identifier columns instead
     of its record key: the quarantine uses it, since a refused row is no
     identity record. `record_hash` names a column already holding the
-    salted hash of the record key (the models staged by day keep it). -#}
+    salted hash of the record key (the models staged by day keep it). The
+    conditions come in one pair of parentheses, so `not erasure_filter(...)`
+    negates them all. -#}
 {% macro erasure_filter(table, by_identifiers=false, record_hash=none) -%}
     {%- set conditions = [] -%}
     {%- set source = identity_source(table) -%}
@@ -105,7 +107,11 @@
             {%- do conditions.append(erasure_condition(rule[0], rule[1])) -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ conditions | join('\n    and ') if conditions else 'true' }}
+    {%- if conditions %}
+    ({{ conditions | join('\n    and ') }})
+    {%- else %}
+    true
+    {%- endif %}
 {%- endmacro %}
 
 {#- SHA-256 in lower-case hex. -#}

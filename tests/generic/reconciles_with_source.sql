@@ -30,16 +30,16 @@ erased_rows as (
             from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
             where
                 quarantine_reason is null
-                and not {{ erasure_filter(source_name ~ '.' ~ table_name) }}
+                and not ({{ erasure_filter(source_name ~ '.' ~ table_name) }})
         )
         + (
             select count(*)
             from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
             where
                 quarantine_reason is not null
-                and not {{ erasure_filter(
+                and not ({{ erasure_filter(
                     source_name ~ '.' ~ table_name, by_identifiers=true
-                ) }}
+                ) }})
         ) as row_count
 
 ),

@@ -8,6 +8,7 @@ select, run alone, give the mart's summary."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -62,7 +63,8 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
     not_null test, not for the relationships test between a and c (c is
     not upstream of b); d, downstream of both, waits for it too. b's unit
     test runs in b's turn, so its time is b's. The thread time by kind adds
-    up each kind of node, a data test under its generic test's name."""
+    up each kind of node, a data test under its generic test's name (one
+    the manifest does not hold is unknown)."""
     from benchmarks import critical_path
 
     manifest = {
@@ -127,6 +129,9 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
         "test singular",
         "unit_test",
     ]
+    stale = {**run_results, "results": [*run_results["results"]]}
+    stale["results"].append({"unique_id": "test.p.gone.4", "execution_time": 1.0})
+    assert critical_path.thread_time_by_kind(stale, manifest)["test unknown"] == 1.0
     # Without d and the relationships test, the path runs through the
     # not_null test to b (with its unit test's time) and b's own test.
     for gone in ("model.p.d", "test.p.relationships_a_c.2"):
@@ -141,6 +146,38 @@ def test_critical_path_waits_as_dbt_build_does() -> None:
         ("test.p.unique_b_id.3", 0.5),
     ]
     assert report.critical.seconds == 10.75
+
+
+def test_results_table_shows_thread_time_by_kind_and_other_hosts(tmp_path: Path) -> None:
+    """RESULTS.md: the thread time by kind where a build recorded it, and
+    the sizes measured on another host or before the processor was
+    recorded (an older result reads without either)."""
+    from benchmarks.run import machine, write_markdown
+
+    def result(size: str, host: dict[str, object], by_kind: dict[str, float] | None) -> dict:
+        build: dict[str, object] = {
+            "seconds": 10.0,
+            "peak_rss_gb": 1.0,
+            "ok": True,
+            "warehouse_gb": 0.1,
+            "threads": 2,
+            "thread_seconds": 12.0,
+            "critical_path_seconds": 8.0,
+            "critical_path": [],
+        }
+        if by_kind is not None:
+            build["thread_seconds_by_kind"] = by_kind
+        return {"size": size, "people": 10, "full_build": build, "machine": host}
+
+    kinds = {"model": 7.0, "test unique": 3.0, "unit_test": 1.5, "test not_null": 0.5}
+    old = result("S", {"cpu_count": 2, "memory_gb": 23.5}, None)
+    new = result("M", machine(), kinds)
+    out = tmp_path / "RESULTS.md"
+    write_markdown([old, new], out)
+    text = out.read_text()
+    assert "| M | full | 7 s | 2 s | 4 s | unique 3 s, not_null 0 s |" in text
+    assert "| S | full | " not in text.split("Where the thread time goes")[1]
+    assert "another host or before the processor was recorded: S (processor not recorded)." in text
 
 
 def test_running_alone_counts_the_time_one_node_ran_by_itself() -> None:
