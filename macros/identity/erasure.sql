@@ -40,45 +40,41 @@
     under `kind`. `hashed` names a column that already holds the salted hash
     (a staged model that keeps it), so it is not computed again. -#}
 {% macro erasure_condition(kind, expression, hashed=none) -%}
-    {{ return(adapter.dispatch('erasure_condition', 'precision_marketing')(
-        kind, expression, hashed
-    )) }}
-{%- endmacro %}
-
-{#- Null-safe by hand: a null hash is never suppressed.
-    `coalesce(x not in (subquery), true)` is not enough: Spark plans a NOT
-    IN subquery inside an expression as a null-aware existence join, which
-    gives false, not null, for a null x, and the row would vanish on Spark
-    only (it did: quarantined rows without a member card). -#}
-{% macro default__erasure_condition(kind, expression, hashed=none) -%}
     {%- set hashed = hashed or (
         expression if kind == 'partner_hash' else salted_hash(expression)
     ) -%}
     (
+        {% if erasure_hash_may_be_null(kind) -%}
         {{ hashed }} is null
-        or {{ hashed }} not in (
+        or {% endif -%}
+        {{ hashed }} not in (
             select suppressed_hash from {{ ref('stg_privacy__erasure_suppression') }}
             where suppressed_kind = '{{ kind }}'
         )
     )
 {%- endmacro %}
 
-{#- DuckDB's concat skips nulls, so a salted hash is never null there, and
-    its null check only computed the hash a second time for every row (the
-    join key of the NOT IN is the first): the reconciliation tests took
-    half the time without it. A partner hash is a column that may be null,
-    and keeps the check. -#}
-{% macro duckdb__erasure_condition(kind, expression, hashed=none) -%}
-    {%- if kind == 'partner_hash' -%}
-        {{ default__erasure_condition(kind, expression, hashed) }}
-    {%- else -%}
-    (
-        {{ hashed or salted_hash(expression) }} not in (
-            select suppressed_hash from {{ ref('stg_privacy__erasure_suppression') }}
-            where suppressed_kind = '{{ kind }}'
-        )
-    )
-    {%- endif -%}
+{#- Whether the hash an erasure condition compares may be null, so that the
+    condition checks for null first (a null hash is never suppressed). -#}
+{% macro erasure_hash_may_be_null(kind) -%}
+    {{ return(adapter.dispatch('erasure_hash_may_be_null', 'precision_marketing')(kind)) }}
+{%- endmacro %}
+
+{#- Spark: always. `coalesce(x not in (subquery), true)` is not enough:
+    Spark plans a NOT IN subquery inside an expression as a null-aware
+    existence join, which gives false, not null, for a null x, and the row
+    would vanish on Spark only (it did: quarantined rows without a member
+    card). -#}
+{% macro default__erasure_hash_may_be_null(kind) -%}
+    {{ return(true) }}
+{%- endmacro %}
+
+{#- DuckDB: only a partner hash (a column that may be null). DuckDB's concat
+    skips nulls, so a salted hash is never null, and the check only computed
+    the hash a second time for every row (the NOT IN's join key is the
+    first): the reconciliation tests took half the time without it. -#}
+{% macro duckdb__erasure_hash_may_be_null(kind) -%}
+    {{ return(kind == 'partner_hash') }}
 {%- endmacro %}
 
 {#- True when a row of `table` does not belong to an erased person.

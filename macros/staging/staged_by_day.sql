@@ -60,15 +60,20 @@ days_with_erased_rows as (
     {%- endif -%}
 {%- endmacro %}
 
-{#- The usable rows of `relation` (a parsed CTE of the source `table`) with
-    identity_record_hash, the salted hash of the row's identity record key,
-    computed once: the models staged by day keep it as a column and their
-    erasure filter reads it (erasure_filter's record_hash). -#}
+{#- The rows of `relation` (a parsed CTE of the source `table`) to stage:
+    no quarantine reason and no erased person, with identity_record_hash,
+    the salted hash of the row's identity record key, computed once: the
+    models staged by day keep it as a column, and the erasure filter reads
+    it (erasure_filter's record_hash). -#}
 {% macro staged_by_day_hashed(relation, table) -%}
-    select
-        {{ relation }}.*,
-        {{ salted_hash(identity_record_key(identity_source(table))) }}
-            as identity_record_hash
-    from {{ relation }}
-    where {{ relation }}.quarantine_reason is null
+    select *
+    from (
+        select
+            {{ relation }}.*,
+            {{ salted_hash(identity_record_key(identity_source(table))) }}
+                as identity_record_hash
+        from {{ relation }}
+        where {{ relation }}.quarantine_reason is null
+    ) as usable
+    where {{ erasure_filter(table, record_hash='usable.identity_record_hash') }}
 {%- endmacro %}

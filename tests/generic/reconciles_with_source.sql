@@ -3,6 +3,8 @@
     to be erased, with nothing left over. Fails with the counts when they do
     not add up. -#}
 {% test reconciles_with_source(model, source_name, table_name) %}
+{%- set table = source_name ~ '.' ~ table_name -%}
+{%- set base = ref('base_' ~ source_name ~ '__' ~ table_name) -%}
 
 with
 
@@ -27,19 +29,17 @@ erased_rows as (
     select
         (
             select count(*)
-            from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+            from {{ base }}
             where
                 quarantine_reason is null
-                and not ({{ erasure_filter(source_name ~ '.' ~ table_name) }})
+                and not ({{ erasure_filter(table) }})
         )
         + (
             select count(*)
-            from {{ ref('base_' ~ source_name ~ '__' ~ table_name) }}
+            from {{ base }}
             where
                 quarantine_reason is not null
-                and not ({{ erasure_filter(
-                    source_name ~ '.' ~ table_name, by_identifiers=true
-                ) }})
+                and not ({{ erasure_filter(table, by_identifiers=true) }})
         ) as row_count
 
 ),
@@ -48,7 +48,7 @@ quarantined_rows as (
 
     select count(*) as row_count
     from {{ ref('stg_quarantine__rows') }}
-    where source_table = '{{ source_name }}.{{ table_name }}'
+    where source_table = '{{ table }}'
 
 )
 

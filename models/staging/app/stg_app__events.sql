@@ -52,9 +52,6 @@ staged as (
         cast({{ utc_to_local('occurred_at') }} as date) as event_date,
         occurred_at
     from hashed
-    where {{ erasure_filter(
-        'app.events', record_hash='identity_record_hash'
-    ) }}
 
 )
 

@@ -48,9 +48,6 @@ staged as (
         cast({{ utc_to_local('read_at') }} as date) as read_date,
         read_at
     from hashed
-    where {{ erasure_filter(
-        'content.reads', record_hash='identity_record_hash'
-    ) }}
 
 )
 

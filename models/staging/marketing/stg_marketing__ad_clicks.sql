@@ -46,9 +46,6 @@ staged as (
         cast({{ utc_to_local('clicked_at') }} as date) as click_date,
         clicked_at
     from hashed
-    where {{ erasure_filter(
-        'marketing.ad_clicks', record_hash='identity_record_hash'
-    ) }}
 
 )
 
